@@ -1,0 +1,51 @@
+# stancelab: every task a researcher or CI needs. `make` alone lists them.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+EXP ?= demo
+
+.PHONY: help install demo test test-fast lint format bench train experiment evaluate clean
+
+help: ## List every target
+	@echo "stancelab make targets:"
+	@grep -E '^[a-zA-Z_.-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | awk -F'\t' '{printf "  %-12s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+.venv: $(STAMP)
+
+install: $(STAMP) ## Create .venv and install stancelab (editable, with dev extras)
+
+demo: $(STAMP) ## Run the main job offline on the bundled demo corpus
+	$(BIN)/stancelab demo
+
+test: $(STAMP) ## Run the whole test suite (slow tests, doctests and notebooks included)
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP) ## Run the tests not marked slow
+	$(BIN)/python -m pytest -m "not slow"
+
+lint: $(STAMP) ## ruff lint and format check
+	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/ruff format --check src tests scripts benchmarks
+
+format: $(STAMP) ## Apply ruff fixes and formatting
+	$(BIN)/ruff check --fix src tests scripts benchmarks
+	$(BIN)/ruff format src tests scripts benchmarks
+
+bench: $(STAMP) ## Run the speed benchmarks and print their figures
+	$(BIN)/python benchmarks/run.py
+
+evaluate: $(STAMP) ## Measure against ../shared/data/dev with ../shared/tools/evaluate-gold
+	../shared/tools/evaluate-gold
+
+clean: ## Remove caches and build leftovers (keeps .venv)
+	rm -rf .pytest_cache .ruff_cache .hypothesis build dist src/*.egg-info

@@ -1,0 +1,1549 @@
+"""Quote extraction and speaker attribution, pure Python, with offsets.
+
+How a text becomes :class:`Quote` records (see ``docs/attribution.md``):
+
+1. **Marks.** Every quote mark is classified by its neighbours as an
+   opener, a closer, or an apostrophe (``don't``, ``students’ union``,
+   ``’90s``). Double marks (" “ ” „ « ») and single marks (' ‘ ’ ‚ ‹ ›) are
+   paired per paragraph; a quote inside another quote is part of it. A
+   paragraph that opens a quote and never closes it is a quote to the end
+   of the paragraph when the next paragraph reopens one (news convention).
+2. **Names and roles.** The narrative outside the quotes is scanned for
+   people ("Foreign Minister Ana Ruiz", "Ruiz, the spokeswoman for
+   President Dario Velasco,"), organisations ("the foreign ministry",
+   "Norland's navy") and their roles, gender cues and affiliations.
+3. **Attribution.** For each quote, in order: a reporting clause after it
+   (``," she said``; ``," said Ruiz``), a lead-in before it (``Ruiz
+   said:``), the other half of a split quote, the reporting verb of the
+   sentence a fragment sits in (called it "reckless"), a colon lead-in
+   closing the previous paragraph, or the previous paragraph's speaker (a
+   paragraph that is only a quote). Pronouns go to the most recent person
+   of the right gender in subject position, roles to the person
+   introduced with that role.
+4. **Not quotes.** Names, titles and scare quotes (so-called "Green
+   Line", two "People's Republics") and quoted words no one is said to
+   have said give no record.
+
+Nothing here imports torch or transformers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from stancelab.actors import (
+    NAME_PARTICLES,
+    AliasTable,
+    Actor,
+    canonicalize,
+    fold_token,
+    name_tokens,
+    surname_matches,
+    tokens_match,
+)
+
+__all__ = ["Quote", "extract_corpus", "extract_quotes", "find_quote_spans"]
+
+
+@dataclass
+class Quote:
+    """One quote with its speaker and the evidence for the attribution.
+
+    The first seven fields use the annotation guidelines' names; the rest
+    let a researcher audit each attribution.
+
+    Attributes:
+        article_id: Id of the article the quote is from.
+        start: Offset of the first quoted character (marks excluded).
+        end: Offset after the last quoted character: ``text[start:end] == quote``.
+        quote: The quoted words.
+        speaker: Canonical speaker name, or None when no speaker was found.
+        affiliation: The side the speaker speaks for, or None when unknown.
+        kind: ``"direct"`` (a sentence or more) or ``"partial"`` (a fragment
+            inside reported speech).
+        mention: The words that named the speaker for this quote
+            ("she", "the Kremlin spokesman", "Zelenskiy").
+        mention_start: Offset of ``mention`` in the text (None if inherited).
+        mention_end: End offset of ``mention``.
+        cue: The reporting verb or lead-in ("said", "told", ":").
+        method: How the speaker was found: ``after``, ``before``,
+            ``split``, ``partial``, ``colon-lead-in``, ``continuation``,
+            ``paragraph``.
+        speaker_kind: ``"person"`` or ``"organisation"``.
+    """
+
+    article_id: str
+    start: int
+    end: int
+    quote: str
+    speaker: str | None = None
+    affiliation: str | None = None
+    kind: str = "direct"
+    mention: str | None = None
+    mention_start: int | None = None
+    mention_end: int | None = None
+    cue: str | None = None
+    method: str | None = None
+    speaker_kind: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the quote as a plain dict (JSON-ready)."""
+        return asdict(self)
+
+
+# ---------------------------------------------------------------------------
+# lexicon: general English news vocabulary (no people, places or sentences)
+
+_SPEECH_VERBS = (
+    "said says say told tells added adds warned warns insisted insists stressed stresses "
+    "argued argues wrote writes tweeted tweets posted posts declared declares announced "
+    "announces stated states noted notes claimed claims explained explains continued "
+    "concluded replied replies responded responds answered answers asked asks urged urges "
+    "vowed vows pledged pledges promised promises threatened threatens cautioned cautions "
+    "predicted predicts recalled recalls reiterated reiterates emphasised emphasises "
+    "emphasized emphasizes observed observes remarked remarks commented comments maintained "
+    "maintains asserted asserts acknowledged acknowledges admitted admits conceded concedes "
+    "countered counters retorted retorts complained complains charged charges boasted boasts "
+    "insisted told declared shouted cried pleaded appealed proclaimed lamented demanded "
+    "demands confirmed confirms suggested suggests affirmed affirms underlined underlines "
+    "wrote read reads quipped joked scoffed snapped conceded agreed agrees alleged alleges "
+    "accused accuses denied denies"
+).split()
+SPEECH_VERBS = frozenset(_SPEECH_VERBS)
+# verbs that introduce a quoted fragment inside reported speech
+_PARTIAL_VERBS = SPEECH_VERBS | frozenset(
+    "called calls calling describing described describes termed terms branded brands labelled "
+    "labeled dismissed dismisses condemned condemns denounced denounces rejected rejects welcomed "
+    "welcomes praised praises hailed hails characterised characterized criticised criticized "
+    "expressed expresses spoke speaks referred refers likened likens compared saying adding "
+    "warning urging accusing insisting vowing pledging promising describing calling demanding "
+    "branding dismissing denouncing condemning welcoming praising stressing arguing claiming "
+    "noting threatening was were is are be being been sees saw seeing".split()
+)
+_PARTICIPLES = frozenset(
+    "saying adding warning urging accusing insisting vowing pledging promising describing calling "
+    "demanding branding dismissing denouncing condemning welcoming praising stressing arguing "
+    "claiming noting threatening".split()
+)
+_NAMING_CUES = re.compile(
+    r"(?:so[- ]called|dubbed|known\s+as|named|nicknamed|titled|entitled|code[- ]?named|"
+    r"headlined|slogan|motto|banner|operation|exercise|campaign|programme|program|plan|"
+    r"the\s+word|the\s+words|the\s+term|the\s+phrase|the\s+label)\s*$",
+    re.I,
+)
+# capitalised words that are titles or roles, never part of a personal name
+_TITLE_WORDS = frozenset(
+    "president vice prime minister ministers foreign defence defense interior finance trade "
+    "economy deputy secretary general gen gen. lt lt. col col. colonel major maj maj. captain "
+    "capt capt. admiral adm adm. rear commander cmdr chief chancellor premier king queen prince "
+    "princess sheikh emir sultan senator sen sen. governor gov gov. mayor ambassador envoy "
+    "special representative commissioner director chairman chairwoman chair head leader speaker "
+    "spokesman spokeswoman spokesperson mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir "
+    "dame lord lady justice judge marshal field sergeant sgt corporal private brigadier "
+    "lieutenant pope cardinal bishop rev rev. father imam rabbi ayatollah state home "
+    "attorney acting former interim opposition top senior chairperson executive officer "
+    "ceo cfo presidential ministerial regional national federal parliamentary party "
+    "security national-security army navy naval air force police border coast guard "
+    "spokesperson’s secretary-general under-secretary undersecretary high".split()
+)
+_PERSON_ROLE_NOUNS = frozenset(
+    "president minister spokesman spokeswoman spokesperson secretary general admiral colonel "
+    "commander chief chancellor premier king queen prince princess sheikh emir sultan senator "
+    "governor mayor ambassador envoy representative commissioner director chairman chairwoman "
+    "chair head leader diplomat negotiator mediator analyst expert researcher economist official "
+    "officer adviser advisor aide lawmaker legislator mp deputy captain lieutenant major marshal "
+    "sergeant pope bishop imam rabbi cleric professor judge prosecutor activist organiser "
+    "organizer journalist correspondent editor founder ceo executive manager strategist "
+    "fellow scholar historian lawyer attorney candidate member delegate observer monitor "
+    "coordinator administrator ruler monarch dictator strongman general-secretary "
+    "secretary-general veteran pilot soldier fisherman worker resident farmer".split()
+)
+_ORG_NOUNS = frozenset(
+    "ministry government army navy military forces force alliance office council commission "
+    "agency company union party coalition service guard command embassy cabinet presidency "
+    "parliament secretariat authority authorities federation organisation organization institute "
+    "group bank court police committee mission kremlin administration regime junta board "
+    "directorate department bureau staff headquarters consulate association network movement "
+    "front corporation firm operator fund foundation centre center university league community "
+    "assembly senate congress delegation team unit brigade battalion corps fleet garrison "
+    "statement spokesperson’s".split()
+)
+_PLACE_WORDS = frozenset(
+    "strait sea ocean island islands river lake mountain mountains peninsula gulf bay valley "
+    "province region street square palace bridge corridor line border city town village "
+    "district county state republic republics kingdom airport port harbour harbor canal pass "
+    "desert coast plateau basin highway road".split()
+)
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december today yesterday tomorrow".split()
+)
+_FEMALE = frozenset(
+    "she her hers herself ms ms. mrs mrs. madam madame queen princess lady dame spokeswoman "
+    "chairwoman businesswoman congresswoman countrywoman sister mother daughter wife widow "
+    "grandmother stateswoman policewoman".split()
+)
+_MALE = frozenset(
+    "he him his himself mr mr. sir king prince lord spokesman chairman businessman congressman "
+    "countryman brother father son husband widower grandfather statesman policeman".split()
+)
+_PRONOUNS = {"he": "m", "she": "f", "they": "pl", "it": "n", "we": "pl", "i": "s"}
+_ABBREV = frozenset(
+    "mr mrs ms dr gen lt col capt adm sgt maj cmdr brig rev fr prof sen rep gov st jr sr no "
+    "vs etc inc ltd co corp u.s u.k e.u u.n a.m p.m approx dept est fig jan feb mar apr jun "
+    "jul aug sep sept oct nov dec".split()
+)
+_DEMONYM_SUFFIX = re.compile(r"(?:an|ian|ean|ese|ish|i|ic|ite)$")
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_LOWER = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĸĺļľŀłńņňŉŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž"
+_CAP_TOKEN = rf"[{_UPPER}][{_LOWER}{_UPPER}'’.]*(?:-[{_UPPER}{_LOWER}][{_LOWER}{_UPPER}'’]*)*"
+_PARTICLE = r"(?:al|el|ad|as|ash|bin|ibn|bint|abu|van|von|der|den|de|da|di|du|del|della|dos|das|do|la|le|ter|ten|zu)"
+_NAME_RUN = re.compile(
+    rf"(?<![\w{_UPPER}{_LOWER}])(?:{_PARTICLE}[-\s])?{_CAP_TOKEN}"
+    rf"(?:\s+(?:{_PARTICLE}[-\s]+)*(?:{_PARTICLE}-)?{_CAP_TOKEN})*"
+)
+_WORD = re.compile(rf"[{_UPPER}{_LOWER}0-9][{_UPPER}{_LOWER}0-9'’\-.]*")
+
+_MASK = "\x00"
+
+
+# ---------------------------------------------------------------------------
+# 1. quote marks
+
+
+@dataclass
+class _Mark:
+    pos: int
+    char: str
+    family: str  # "d" double, "s" single
+    role: str  # "open", "close", "either"
+    strong: bool = True  # for single closers: not a likely possessive
+
+
+@dataclass
+class Span:
+    """A stretch of text between quote marks (content offsets, marks excluded)."""
+
+    start: int
+    end: int
+    open_pos: int
+    close_pos: int | None
+    family: str
+    para: int
+    closed: bool = True
+    reopened_next: bool = False
+
+    @property
+    def text_range(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+_DOUBLE_MARKS = '"“”„«»‟'
+_SINGLE_MARKS = "'‘’‚‹›‛"
+_OPEN_CONTEXT = set(" \t\n([{—–-/…:;,") | {""}
+_CLOSE_FOLLOW = set(" \t\n.,;:!?)]}—–-…") | {""}
+
+
+def _is_letter(c: str) -> bool:
+    return c.isalpha()
+
+
+def _classify(text: str, i: int) -> _Mark | None:
+    c = text[i]
+    prev = text[i - 1] if i > 0 else ""
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    prev_space = prev == "" or prev.isspace() or prev in "([{—–/"
+    next_space = nxt == "" or nxt.isspace()
+    if c in _DOUBLE_MARKS:
+        if c in "“‟":
+            role = "open" if (prev_space or prev in _OPEN_CONTEXT or not next_space) else "close"
+            if not prev_space and (next_space or nxt in _CLOSE_FOLLOW):
+                role = "close"  # „...“ style closer
+            return _Mark(i, c, "d", role)
+        if c == "”":
+            if prev_space and not next_space:
+                return _Mark(i, c, "d", "either")
+            return _Mark(i, c, "d", "close")
+        if c == "„":
+            return _Mark(i, c, "d", "open")
+        if c == "«":
+            if not prev_space and next_space:
+                return _Mark(i, c, "d", "close")
+            return _Mark(i, c, "d", "open")
+        if c == "»":
+            if prev_space and not next_space:
+                return _Mark(i, c, "d", "either")
+            return _Mark(i, c, "d", "close")
+        # straight double quote
+        if prev_space or prev in _OPEN_CONTEXT:
+            return _Mark(i, c, "d", "open" if not next_space else "either")
+        if next_space or nxt in _CLOSE_FOLLOW:
+            return _Mark(i, c, "d", "close")
+        return _Mark(i, c, "d", "either")
+    if c in _SINGLE_MARKS:
+        if c in "’'‛":
+            if _is_letter(prev) and _is_letter(nxt):
+                return None  # don't, O’Neill
+            if nxt.isdigit() and (prev_space or prev == ""):
+                return None  # ’90s
+            if prev.isdigit() and nxt == "s":
+                return None  # 1990's
+            if (prev_space or prev in _OPEN_CONTEXT) and not next_space:
+                if c == "’" and re.match(r"(?:tis|twas|em|n\b|cause\b)", text[i + 1 : i + 6]):
+                    return None  # ’tis, rock ’n’ roll
+                return _Mark(i, c, "s", "open")
+            if not prev_space:
+                strong = not _is_letter(prev) or (nxt != "" and not nxt.isspace())
+                if _is_letter(prev) and (nxt == "" or nxt in "\n"):
+                    strong = True
+                if prev in "sSzZ" and next_space and nxt != "\n":
+                    strong = False  # students’ union: possibly a possessive
+                elif _is_letter(prev) and next_space:
+                    strong = False
+                return _Mark(i, c, "s", "close", strong)
+            return None
+        if c in "‘‚‹":
+            if c == "‘" and not prev_space and prev not in _OPEN_CONTEXT:
+                if _is_letter(prev) and _is_letter(nxt):
+                    return None
+                return _Mark(i, c, "s", "close")  # ‚...‘ style closer
+            if nxt.isdigit():
+                return None  # ‘90s typed with the wrong mark
+            return _Mark(i, c, "s", "open")
+        if c == "›":
+            return _Mark(i, c, "s", "close")
+    return None
+
+
+_PAIRS_D = {
+    '"': '"”',
+    "“": '”"“',
+    "„": '“”"',
+    "«": "»",
+    "»": "«",
+    "”": '”"',
+    "‟": '”"',
+}
+_PAIRS_S = {"'": "'’", "‘": "’'", "‚": "‘’", "‹": "›", "’": "’'"}
+
+
+def _pair(marks: list[_Mark], pairs: dict[str, str]) -> list[tuple[_Mark, _Mark | None]]:
+    """Pair openers and closers of one family in one paragraph."""
+    out: list[tuple[_Mark, _Mark | None]] = []
+    opener: _Mark | None = None
+    for k, m in enumerate(marks):
+        if opener is None:
+            if m.role in ("open", "either"):
+                opener = m
+            continue
+        ok_char = m.char in pairs.get(opener.char, "")
+        if m.role in ("close", "either") and ok_char:
+            if m.family == "s" and not m.strong:
+                # a weak closer (students’ union) is skipped when a strong
+                # closer follows before the next opener
+                later = marks[k + 1 :]
+                for m2 in later:
+                    if m2.role == "open":
+                        break
+                    if m2.role in ("close", "either") and m2.strong:
+                        break
+                else:
+                    m2 = None
+                if m2 is not None and m2.role != "open":
+                    continue
+            out.append((opener, m))
+            opener = None
+        elif m.role == "open":
+            if m.family == "s":
+                continue  # an opener inside a single quote: keep the first
+            out.append((opener, None))
+            opener = m
+    if opener is not None:
+        out.append((opener, None))
+    return out
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: blank-line separated, trimmed."""
+    paras = []
+    pos = 0
+    for m in re.finditer(r"\n[ \t\r]*\n\s*", text):
+        paras.append((pos, m.start()))
+        pos = m.end()
+    paras.append((pos, len(text)))
+    out = []
+    for s, e in paras:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def find_quote_spans(text: str) -> list[Span]:
+    """Find every stretch of text inside quote marks.
+
+    Returns spans of the quoted words (marks excluded), in text order,
+    including names and scare quotes: deciding which spans are speech is
+    :func:`extract_quotes`' job.
+
+    Example:
+        >>> t = "“We don’t want war,” she said. The students’ union called it ‘absurd’."
+        >>> [t[s.start:s.end] for s in find_quote_spans(t)]
+        ['We don’t want war,', 'absurd']
+    """
+    paras = _paragraphs(text)
+    spans: list[Span] = []
+    for pi, (ps, pe) in enumerate(paras):
+        marks = [m for i in range(ps, pe) if text[i] in _DOUBLE_MARKS + _SINGLE_MARKS
+                 for m in [_classify(text, i)] if m is not None]
+        doubles = [m for m in marks if m.family == "d"]
+        pairs_d = _pair(doubles, _PAIRS_D)
+        dspans = []
+        for o, c in pairs_d:
+            dspans.append((o.pos, c.pos if c else None))
+        closed_ranges = [(o, c if c is not None else pe) for o, c in dspans]
+
+        def inside(pos: int, ranges: Sequence[tuple[int, int]] = closed_ranges) -> bool:
+            return any(o < pos < c for o, c in ranges)
+
+        singles = [m for m in marks if m.family == "s" and not inside(m.pos)]
+        pairs_s = _pair(singles, _PAIRS_S)
+        sspans = [(o.pos, c.pos if c else None) for o, c in pairs_s]
+        # a double span inside a closed single span is nested in it
+        s_closed = [(o, c) for o, c in sspans if c is not None]
+        dspans = [(o, c) for o, c in dspans if not any(so < o < sc for so, sc in s_closed)]
+        for fam, lst in (("d", dspans), ("s", sspans)):
+            for o, c in lst:
+                if c is None:
+                    end = pe
+                    start = o + 1
+                    # trim and keep only the unclosed spans worth a look
+                    sp = Span(start, end, o, None, fam, pi, closed=False)
+                else:
+                    sp = Span(o + 1, c, o, c, fam, pi)
+                while sp.start < sp.end and text[sp.start].isspace():
+                    sp.start += 1
+                while sp.end > sp.start and text[sp.end - 1].isspace():
+                    sp.end -= 1
+                if sp.end > sp.start:
+                    spans.append(sp)
+    spans.sort(key=lambda s: s.open_pos)
+    # unclosed spans: keep when the next paragraph reopens a quote (news
+    # convention) or the span starts its paragraph and holds a sentence
+    kept = []
+    for sp in spans:
+        if not sp.closed:
+            nxt = sp.para + 1
+            reopen = nxt < len(paras) and text[paras[nxt][0]] in (
+                _DOUBLE_MARKS if sp.family == "d" else _SINGLE_MARKS
+            )
+            at_para_start = sp.open_pos == paras[sp.para][0]
+            if reopen:
+                sp.reopened_next = True
+            elif not (at_para_start and re.search(r"[.!?]\W*$", text[sp.start : sp.end])):
+                continue
+            # an unclosed span must not swallow other quotes
+            if any(o.para == sp.para and o.open_pos > sp.open_pos for o in spans):
+                continue
+        kept.append(sp)
+    return kept
+
+
+# ---------------------------------------------------------------------------
+# 2. the narrative: masked text, sentences, mentions
+
+
+@dataclass
+class _Entity:
+    name: str  # as introduced in the article (full form)
+    kind: str  # person / organisation
+    tokens: list[str]
+    gender: str | None = None
+    roles: list[str] = field(default_factory=list)
+    affiliation: str | None = None
+    aff_person: str | None = None  # "Putin's spokesman": side of that person
+    gender_votes: Counter = field(default_factory=Counter)
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    entity: _Entity
+    subject: bool
+
+
+@dataclass
+class _Resolution:
+    entity: _Entity | None
+    mention: str
+    start: int | None
+    end: int | None
+    cue: str | None
+    method: str
+
+
+class _Article:
+    """Everything extraction knows about one article."""
+
+    def __init__(self, text: str, article_id: str, gazetteer: _Gazetteer | None = None):
+        self.text = text
+        self.id = article_id
+        self.paras = _paragraphs(text)
+        self.para_starts = [p[0] for p in self.paras]
+        self.spans = find_quote_spans(text)
+        chars = list(text)
+        for sp in self.spans:
+            for i in range(sp.start, sp.end):
+                chars[i] = _MASK
+            last = text[sp.end - 1]
+            if last in ".!?,;:":
+                chars[sp.end - 1] = last
+        self.masked = "".join(chars)
+        self.gaz = gazetteer or _Gazetteer.from_texts([text])
+        self.entities: list[_Entity] = []
+        self.mentions: list[_Mention] = []
+        self.boundaries = self._sentence_boundaries()
+        self._scan_entities()
+
+    # -- sentences -------------------------------------------------------
+    def _sentence_boundaries(self) -> list[int]:
+        t = self.masked
+        out = set(self.para_starts)
+        for m in re.finditer(r"[.!?…][\"”’'»\x00]?(\s+)(?=[\"“‘'«„(\[A-Z" + _UPPER[3:] + r"0-9])", t):
+            # the word before the full stop must not be an abbreviation
+            before = t[max(0, m.start() - 12) : m.start() + 1]
+            w = re.search(r"([A-Za-z.]+)\.$", before)
+            if w and (w.group(1).lower().rstrip(".") in _ABBREV or len(w.group(1)) == 1):
+                continue
+            out.add(m.end())
+        return sorted(out)
+
+    def sentence_start(self, pos: int) -> int:
+        i = bisect.bisect_right(self.boundaries, pos) - 1
+        return self.boundaries[i] if i >= 0 else 0
+
+    def sentence_end(self, pos: int) -> int:
+        i = bisect.bisect_right(self.boundaries, pos)
+        pe = self.para_of(pos)[1]
+        return min(self.boundaries[i], pe) if i < len(self.boundaries) else pe
+
+    def para_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
+
+    def para_of(self, pos: int) -> tuple[int, int]:
+        return self.paras[self.para_index(pos)]
+
+    # -- entities --------------------------------------------------------
+    def _scan_entities(self) -> None:
+        t = self.masked
+        for m in _NAME_RUN.finditer(t):
+            self._consider_run(m.start(), m.end())
+        # possessive organisations: "Norland's foreign ministry", "Norland's navy"
+        for m in re.finditer(
+            rf"({_CAP_TOKEN})['’]s\s+((?:[a-z]+\s+){{0,2}}?)({'|'.join(sorted(_ORG_NOUNS - {'statement'}))})\b",
+            t,
+        ):
+            country = self.gaz.country_of(m.group(1))
+            if country is None:
+                continue
+            name = self.gaz.org_name(country, (m.group(2) + m.group(3)).strip())
+            ent = self._entity(name, "organisation")
+            ent.affiliation = ent.affiliation or country
+            self.mentions.append(_Mention(m.start(), m.end(), ent, self._is_subject(m.start())))
+        self.mentions.sort(key=lambda x: x.start)
+        self._gender_from_pronouns()
+
+    def _consider_run(self, s: int, e: int) -> None:
+        t = self.masked
+        raw = t[s:e]
+        # a run must not cross a sentence end ("Vladimir Putin. In Moscow")
+        cut = re.search(r"(?<=[a-z{0}]{{2}})\.\s+".format(_LOWER[3:]), raw)
+        if cut is not None:
+            last = raw[: cut.start()].split()[-1].lower().rstrip(".")
+            if last not in _ABBREV:
+                self._consider_run(s + cut.end(), e)
+                e = s + cut.start()
+                raw = t[s:e]
+        words = raw.split()
+        # strip a leading sentence-initial determiner or function word
+        while words and words[0].lower() in {"the", "a", "an", "in", "on", "at", "by", "but",
+                                              "and", "as", "after", "before", "when", "while",
+                                              "if", "for", "with", "from", "to", "of"}:
+            s = t.index(words[0], s) + len(words[0])
+            while s < e and t[s].isspace():
+                s += 1
+            words = words[1:]
+        if not words:
+            return
+        lw = [w.lower().rstrip(".,") for w in words]
+        low_all = [w.lower().strip(".,’'") for w in words]
+        if any(w in _TIME_WORDS for w in low_all) and len(words) == 1:
+            return
+        # organisations: a run containing an organisation noun
+        org_idx = [i for i, w in enumerate(lw) if w.strip("’'s") in _ORG_NOUNS or w in _ORG_NOUNS]
+        if org_idx and lw[org_idx[-1]] not in ("spokesperson’s",):
+            last = org_idx[-1]
+            # "Russian Foreign Ministry spokeswoman Maria Zakharova": the org is a role here
+            tail = words[last + 1 :]
+            if tail and any(x.lower() in _TITLE_WORDS for x in tail):
+                pass  # handled as a person with a role below
+            elif not tail:
+                name = " ".join(words)
+                name = re.sub(r"['’]s$", "", name)
+                country = self._country_in(words[: last])
+                ent = self._entity(self.gaz.normalize_org(name), "organisation")
+                if country and not ent.affiliation:
+                    ent.affiliation = country
+                elif not ent.affiliation and not country:
+                    ent.affiliation = ent.name
+                self.mentions.append(_Mention(s, e, ent, self._is_subject(s)))
+                return
+        if any(w in _PLACE_WORDS for w in low_all):
+            return
+        # split off titles: the name is what follows the last title word
+        last_title = -1
+        for i, w in enumerate(lw):
+            if w in _TITLE_WORDS or w.rstrip(".") in _TITLE_WORDS or w in _ORG_NOUNS:
+                last_title = i
+        name_words = words[last_title + 1 :]
+        title_words = words[: last_title + 1]
+        if not name_words:
+            return
+        # possessive names are mentions but not speakers ("Putin's spokesman")
+        possessive = bool(re.search(r"['’]s$", name_words[-1]))
+        if possessive:
+            name_words[-1] = re.sub(r"['’]s$", "", name_words[-1])
+        name = " ".join(name_words).strip(".,")
+        toks = name_tokens(name)
+        if not toks:
+            return
+        name_start = s + raw.find(name_words[0]) if name_words[0] in raw else s
+        role_before = self._role_before(s, title_words)
+        is_person = bool(role_before) or bool(title_words)
+        if not is_person:
+            # sentence-initial single words are often not names
+            is_person = self._looks_like_person(s, e, toks)
+        if not is_person:
+            if len(toks) == 1:
+                ent = self._match_entity(toks)
+                if ent is not None:
+                    self.mentions.append(_Mention(name_start, e, ent, self._is_subject(s) and not possessive))
+            return
+        ent = self._match_entity(toks) if len(toks) == 1 else None
+        if ent is None:
+            ent = self._entity(name, "person")
+        # roles, gender and affiliation from the words around the name
+        role_text = " ".join([role_before, " ".join(title_words)]).strip()
+        appos = self._appositive(e)
+        for r in (role_text, appos):
+            if r:
+                ent.roles.append(r.lower())
+                self._learn_from_role(ent, r)
+        self.mentions.append(_Mention(name_start, e, ent, self._is_subject(s) and not possessive))
+
+    def _looks_like_person(self, s: int, e: int, toks: list[str]) -> bool:
+        t = self.masked
+        after = t[e : e + 60]
+        if re.match(r"\s*,\s*(?:the|a|an|who|whose)\b", after):
+            return len(toks) >= 2
+        if re.match(r"\s+(?:\w+ly\s+)?(?:" + "|".join(_SPEECH_VERBS) + r")\b", after):
+            return True
+        if len(toks) >= 2:
+            # later used alone as the subject of a reporting verb
+            last = re.escape(t[s:e].split()[-1])
+            if re.search(last + r"\s+(?:" + "|".join(_SPEECH_VERBS) + r")\b", t[e:]):
+                return True
+            if re.search(r"\b(?:he|she)\b", t[e : self.sentence_end(e)]):
+                return True
+        return False
+
+    def _role_before(self, s: int, title_words: list[str]) -> str:
+        """Lower-case role words right before a name: 'alliance spokeswoman'."""
+        t = self.masked
+        ss = self.sentence_start(s)
+        before = t[ss:s]
+        m = re.search(
+            r"((?:(?:[A-Z][\w’'.-]*|[a-z][\w-]*)['’]s\s+)?(?:[\w’'.-]+\s+){0,4}?"
+            r"(?:" + "|".join(sorted(_PERSON_ROLE_NOUNS, key=len, reverse=True)) + r"))[\s,]*$",
+            before,
+        )
+        return m.group(1) if m else ""
+
+    def _appositive(self, e: int) -> str:
+        t = self.masked
+        m = re.match(r",\s*((?:the|a|an|[A-Z][\w’'-]*['’]s)\s[^,.;:\x00]{2,90}?)(?:,|\.|\s+(?:said|told|says))", t[e:])
+        if not m:
+            return ""
+        text = m.group(1)
+        if not any(w.strip(".,").lower() in _PERSON_ROLE_NOUNS for w in text.split()):
+            return ""
+        return text
+
+    def _learn_from_role(self, ent: _Entity, role: str) -> None:
+        words = [w.lower().strip(".,") for w in role.split()]
+        for w in words:
+            if w in _FEMALE:
+                ent.gender_votes["f"] += 3
+            elif w in _MALE:
+                ent.gender_votes["m"] += 3
+        # affiliation: a country or demonym, an organisation, or a person's side
+        if ent.affiliation is None:
+            country = self._country_in(role.split())
+            if country:
+                ent.affiliation = country
+        m = re.search(rf"({_CAP_TOKEN}(?:\s+{_CAP_TOKEN})*)['’]s\s+\w+", role)
+        if m and ent.affiliation is None:
+            owner = m.group(1)
+            if self.gaz.country_of(owner) is None:
+                ent.aff_person = owner
+        m = re.search(rf"\bfor\s+(?:{_CAP_TOKEN}\s+)*?(?:President|Prime Minister|King|Queen|Chancellor)?\s*({_CAP_TOKEN}(?:\s+{_CAP_TOKEN})*)", role)
+        if m and ent.affiliation is None and ent.aff_person is None:
+            ent.aff_person = m.group(1)
+        if ent.affiliation is None:
+            m = re.search(rf"\b(?:at|of|with|from|for)\s+(?:the\s+)?({_CAP_TOKEN}(?:\s+(?:of|for|on|and|the)?\s*{_CAP_TOKEN})*)", role)
+            if m and any(w.lower() in _ORG_NOUNS for w in m.group(1).split()):
+                ent.affiliation = self.gaz.normalize_org(m.group(1))
+        if ent.affiliation is None:
+            # "an alliance spokeswoman": an organisation of the article by its head noun
+            for w in words:
+                if w in _ORG_NOUNS and w not in ("statement",):
+                    org = self._org_by_head(w)
+                    if org is not None:
+                        ent.affiliation = org.affiliation or org.name
+                        break
+
+    def _country_in(self, words: Iterable[str]) -> str | None:
+        for w in words:
+            w = w.strip(".,")
+            c = self.gaz.country_of(re.sub(r"['’]s$", "", w))
+            if c:
+                return c
+        return None
+
+    def _org_by_head(self, head: str) -> _Entity | None:
+        for ent in reversed(self.entities):
+            if ent.kind == "organisation" and head in ent.name.lower().split():
+                return ent
+        return None
+
+    def _entity(self, name: str, kind: str) -> _Entity:
+        toks = name_tokens(name)
+        for ent in self.entities:
+            if ent.kind == kind and (ent.tokens == toks or (kind == "person" and _same(ent.tokens, toks))):
+                if len(toks) > len(ent.tokens):
+                    ent.name, ent.tokens = name, toks
+                return ent
+        ent = _Entity(name, kind, toks)
+        self.entities.append(ent)
+        return ent
+
+    def _match_entity(self, toks: list[str], before: int | None = None) -> _Entity | None:
+        """A person of the article whose name ends with ``toks`` (surname)."""
+        cands = [
+            e for e in self.entities
+            if e.kind == "person" and len(e.tokens) > len(toks) and surname_matches(toks, e.tokens)
+        ]
+        if not cands:
+            cands = [e for e in self.entities if e.kind == "person" and _same(e.tokens, toks)]
+        if not cands:
+            return None
+        if len(cands) == 1 or before is None:
+            return cands[-1]
+        # same surname, different people: the most recently mentioned
+        for mention in reversed(self.mentions):
+            if mention.start < before and mention.entity in cands:
+                return mention.entity
+        return cands[-1]
+
+    def _is_subject(self, s: int) -> bool:
+        """Whether the words before ``s`` in its sentence are only a lead-in."""
+        ss = self.sentence_start(s)
+        before = self.masked[ss:s]
+        before = re.sub(r"^(?:[^,\x00]{0,40},\s*)", "", before) if "," in before else before
+        words = [w.lower().strip(".,") for w in before.split()]
+        return all(
+            w in _TITLE_WORDS or w in _ORG_NOUNS or w in _PERSON_ROLE_NOUNS
+            or w in {"the", "a", "an"} or w[:1].isupper() or self.gaz.country_of(w.capitalize())
+            or w.endswith(("’s", "'s"))
+            for w in words
+        )
+
+    def _gender_from_pronouns(self) -> None:
+        """Vote on gender with he/she in sentences about a single person."""
+        t = self.masked
+        by_sentence: dict[int, set[int]] = {}
+        for mn in self.mentions:
+            if mn.entity.kind == "person":
+                by_sentence.setdefault(self.sentence_start(mn.start), set()).add(id(mn.entity))
+        ents = {id(e): e for e in self.entities}
+        for ss, ids in by_sentence.items():
+            if len(ids) != 1:
+                continue
+            ent = ents[next(iter(ids))]
+            se = self.sentence_end(ss)
+            seg = t[ss:se].lower()
+            f = len(re.findall(r"\b(?:she|her|herself)\b", seg))
+            m = len(re.findall(r"\b(?:he|his|him|himself)\b", seg))
+            if f and not m:
+                ent.gender_votes["f"] += 1
+            elif m and not f:
+                ent.gender_votes["m"] += 1
+
+    def gender(self, ent: _Entity) -> str | None:
+        v = ent.gender_votes
+        if v["f"] > v["m"]:
+            return "f"
+        if v["m"] > v["f"]:
+            return "m"
+        return None
+
+    def affiliation(self, ent: _Entity, depth: int = 0) -> str | None:
+        if ent.affiliation:
+            return ent.affiliation
+        if ent.aff_person and depth < 3:
+            owner = self._match_entity(name_tokens(ent.aff_person)) or next(
+                (e for e in self.entities if _same(e.tokens, name_tokens(ent.aff_person))), None
+            )
+            if owner is not None and owner is not ent:
+                return self.affiliation(owner, depth + 1)
+        return None
+
+    # -- resolving a mention ----------------------------------------------
+    def resolve(self, phrase: str, start: int, cue: str | None, method: str) -> _Resolution | None:
+        """Resolve the subject phrase of a reporting clause to an entity."""
+        raw = phrase
+        phrase = phrase.strip(" ,\x00—–-")
+        if not phrase:
+            return None
+        offset = start + raw.find(phrase)
+        low = phrase.lower()
+        words = low.split()
+        if low in _PRONOUNS:
+            ent = self.resolve_pronoun(low, offset)
+            return _Resolution(ent, phrase, offset, offset + len(phrase), cue, method)
+        if len(words) > 16:
+            return None
+        # a name inside the phrase (the last name-like run; appositive names win:
+        # "An alliance spokeswoman, Claire Osterhagen,")
+        best = None
+        for mn in self.mentions:
+            if offset <= mn.start and mn.end <= offset + len(phrase) + 1:
+                if mn.entity.kind == "person" and _possessive_at(self.text, mn.end):
+                    continue
+                if best is None or mn.entity.kind == "person" or best.entity.kind != "person":
+                    if best is not None and best.entity.kind == "person" and mn.entity.kind != "person":
+                        continue
+                    best = mn
+        if best is not None:
+            ent = best.entity
+            if len(ent.tokens) == 1 and ent.kind == "person":
+                ent = self._match_entity(ent.tokens, offset) or ent
+            return _Resolution(ent, self.text[best.start : best.end], best.start, best.end, cue, method)
+        # a capitalised surname that the scan did not see as a name
+        caps = [w for w in re.findall(_CAP_TOKEN, phrase) if w.lower() not in _TITLE_WORDS]
+        all_caps = all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in phrase.replace(",", " ").split())
+        if caps and all_caps:
+            toks = name_tokens(caps[-1])
+            ent = self._match_entity(toks, offset)
+            if ent is None and toks and toks[0] not in _TIME_WORDS:
+                ent = self._entity(re.sub(r"['’]s$", "", caps[-1]), "person")
+            if ent is not None:
+                i = phrase.rfind(caps[-1])
+                return _Resolution(ent, caps[-1], offset + i, offset + i + len(caps[-1]), cue, method)
+        # a role or an organisation by its head noun
+        head = _head_noun(words)
+        if head is None:
+            return None
+        if head in _ORG_NOUNS:
+            ent = self.resolve_org(words, head, offset)
+            return _Resolution(ent, phrase, offset, offset + len(phrase), cue, method)
+        if head in _PERSON_ROLE_NOUNS or head in _TITLE_WORDS:
+            ent = self.resolve_role(words, head, offset)
+            return _Resolution(ent, phrase, offset, offset + len(phrase), cue, method)
+        return None
+
+    def resolve_pronoun(self, pron: str, pos: int) -> _Entity | None:
+        want = _PRONOUNS[pron]
+        window_start = self.paras[max(0, self.para_index(pos) - 3)][0]
+        cands = [m for m in self.mentions if window_start <= m.start < pos]
+        if want in ("m", "f"):
+            persons = [m for m in cands if m.entity.kind == "person"]
+            ok = [m for m in persons if self.gender(m.entity) in (want, None)]
+            subj = [m for m in ok if m.subject]
+            pick = (subj or ok or persons)
+            if not pick:
+                return None
+            ent = pick[-1].entity
+            if self.gender(ent) is None:
+                # the pronoun teaches the gender when no other person is near
+                others = {id(m.entity) for m in ok if m.entity is not ent}
+                if not others:
+                    ent.gender_votes[want] += 1
+            return ent
+        if want in ("n", "pl"):
+            orgs = [m for m in cands if m.entity.kind == "organisation"]
+            subj = [m for m in orgs if m.subject]
+            pick = subj or orgs
+            if pick:
+                return pick[-1].entity
+            if want == "pl":
+                return None
+        return None
+
+    def resolve_org(self, words: list[str], head: str, pos: int) -> _Entity | None:
+        if head == "statement":
+            for mn in reversed(self.mentions):
+                if mn.start < pos and mn.entity.kind == "organisation":
+                    return mn.entity
+            return None
+        mods = [w for w in words if w not in ("the", "a", "an") and w != head]
+        # an organisation already named in the article
+        for mn in reversed([m for m in self.mentions if m.start < pos]):
+            ent = mn.entity
+            if ent.kind != "organisation":
+                continue
+            ename = ent.name.lower().split()
+            if head in ename and all(
+                m in ename or self.gaz.country_of(m.capitalize()) is not None for m in mods
+            ):
+                return ent
+        for ent in reversed(self.entities):
+            if ent.kind == "organisation" and head in ent.name.lower().split():
+                if all(m in ent.name.lower().split() for m in mods):
+                    return ent
+        # "the foreign ministry": name it after the country in its phrase or context
+        country = self._country_in(w.capitalize() for w in words)
+        if country is None:
+            country = self.context_country(pos)
+        if country is None:
+            return None
+        name = self.gaz.org_name(country, " ".join(mods + [head]))
+        ent = self._entity(name, "organisation")
+        ent.affiliation = ent.affiliation or country
+        return ent
+
+    def context_country(self, pos: int) -> str | None:
+        """The last country or demonym named before ``pos`` in this paragraph or the previous."""
+        ps = self.paras[max(0, self.para_index(pos) - 1)][0]
+        seg = self.masked[ps:pos]
+        for w in reversed(re.findall(_CAP_TOKEN, seg)):
+            c = self.gaz.country_of(re.sub(r"['’]s$", "", w))
+            if c:
+                return c
+        return None
+
+    def resolve_role(self, words: list[str], head: str, pos: int) -> _Entity | None:
+        mods = [w.strip(",.") for w in words if w not in ("the", "a", "an") and w != head]
+        synonyms = _ROLE_SYNONYMS.get(head, {head})
+        best, best_score = None, 0.0
+        seen = []
+        for mn in reversed([m for m in self.mentions if m.start < pos]):
+            ent = mn.entity
+            if ent.kind != "person" or ent in seen:
+                continue
+            seen.append(ent)
+            roles = " ".join(ent.roles)
+            score = 0.0
+            if any(s in roles for s in synonyms):
+                score += 2
+            score += sum(0.5 for m in mods if m in roles)
+            country = self._country_in(m.capitalize() for m in mods)
+            if country and self.affiliation(ent) == country:
+                score += 1
+            g = self.gender(ent)
+            if (head.endswith("woman") and g == "m") or (head.endswith("man") and not head.endswith("woman") and g == "f"):
+                score -= 3
+            score -= 0.01 * len(seen)
+            if score > best_score:
+                best, best_score = ent, score
+        return best
+
+
+_ROLE_SYNONYMS = {
+    "leader": {"president", "prime minister", "premier", "king", "chancellor", "leader", "emir"},
+    "diplomat": {"foreign minister", "ambassador", "envoy", "diplomat", "secretary of state"},
+    "spokesman": {"spokesman", "spokesperson"},
+    "spokeswoman": {"spokeswoman", "spokesperson"},
+    "spokesperson": {"spokesman", "spokeswoman", "spokesperson"},
+    "minister": {"minister"},
+    "president": {"president"},
+    "premier": {"prime minister", "premier"},
+    "envoy": {"envoy", "ambassador", "representative"},
+    "general": {"general", "commander", "chief of staff"},
+    "admiral": {"admiral", "commander", "navy"},
+    "officer": {"officer", "general", "colonel", "commander", "admiral"},
+    "official": {"official", "minister", "spokes"},
+    "commander": {"commander", "general", "admiral", "chief"},
+}
+
+
+def _same(a: list[str], b: list[str]) -> bool:
+    if len(a) != len(b):
+        return False
+    return all(tokens_match(x, y) for x, y in zip(a, b, strict=True))
+
+
+def _possessive_at(text: str, end: int) -> bool:
+    return bool(re.match(r"['’]s\b", text[end : end + 3]))
+
+
+def _head_noun(words: list[str]) -> str | None:
+    for w in reversed(words):
+        w = w.strip(",.’'")
+        if w.endswith(("’s", "'s")):
+            continue
+        if w in _ORG_NOUNS or w in _PERSON_ROLE_NOUNS or w in _TITLE_WORDS:
+            return w
+    return None
+
+
+class _Gazetteer:
+    """Countries and demonyms of a corpus, learned from its own text.
+
+    A capitalised word is a demonym of a country named in the corpus when it
+    extends the country's name with a demonym ending (Norland -> Norlandic,
+    Estravia -> Estravian, Ukraine -> Ukrainian).
+    """
+
+    def __init__(self, words: Counter):
+        self.words = words
+        self._cache: dict[str, str | None] = {}
+        self._demonym_cache: dict[str, str | None] = {}
+        self._by_prefix: dict[str, list[str]] = {}
+        for w in words:
+            if len(w) >= 4:
+                self._by_prefix.setdefault(w[:4].lower(), []).append(w)
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str]) -> _Gazetteer:
+        c: Counter = Counter()
+        for t in texts:
+            for w in re.findall(_CAP_TOKEN, t):
+                w = re.sub(r"['’]s$", "", w).strip(".")
+                if w:
+                    c[w] += 1
+        return cls(c)
+
+    def country_of(self, word: str) -> str | None:
+        """The country a demonym or a country name stands for, if the corpus names it."""
+        word = word.strip(".,’'")
+        if word in self._cache:
+            return self._cache[word]
+        res = None
+        if len(word) >= 4 and word[:1].isupper() and word.lower() not in _TITLE_WORDS | _ORG_NOUNS | _TIME_WORDS:
+            if _DEMONYM_SUFFIX.search(word):
+                for cand in self._by_prefix.get(word[:4].lower(), []):
+                    if cand == word or len(cand) > len(word) or cand.lower() in _TITLE_WORDS:
+                        continue
+                    if _DEMONYM_SUFFIX.search(cand) and len(cand) == len(word):
+                        if cand[-1] in "n" :
+                            continue
+                    k = _common_prefix(cand.lower(), word.lower())
+                    if k >= max(4, len(cand) - 2) and (len(cand) < len(word) or cand[-1] != word[-1]):
+                        if cand[-1] in "aeiouy" or len(cand) < len(word):
+                            res = cand
+                            break
+            if res is None and self._demonym_of(word) is not None:
+                res = word
+        self._cache[word] = res
+        return res
+
+    def _demonym_of(self, country: str) -> str | None:
+        if country in self._demonym_cache:
+            return self._demonym_cache[country]
+        res = None
+        for cand in self._by_prefix.get(country[:4].lower(), []):
+            if cand == country or not _DEMONYM_SUFFIX.search(cand):
+                continue
+            k = _common_prefix(cand.lower(), country.lower())
+            if k >= max(4, len(country) - 2) and len(cand) >= len(country) and cand[-1] != country[-1]:
+                if cand.lower().endswith(("ns", "is")):
+                    continue
+                res = cand
+                break
+        self._demonym_cache[country] = res
+        return res
+
+    def org_name(self, country: str, noun_phrase: str) -> str:
+        """'Norland' + 'foreign ministry' -> 'Norlandic Foreign Ministry'."""
+        dem = self._demonym_of(country) or country
+        words = [w for w in noun_phrase.split() if w not in ("the", "a", "an")]
+        return " ".join([dem, *(w.capitalize() for w in words)])
+
+    def normalize_org(self, name: str) -> str:
+        name = re.sub(r"^(?:The|the)\s+", "", name.strip())
+        return name
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+# ---------------------------------------------------------------------------
+# 3. attribution
+
+_VERB_RE = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+_SUBJ = r"(?P<subj>(?:[^\x00.!?;“”\"«»„]{1,140}?))"
+_AFTER_SV = re.compile(
+    rf"^\s*[,—–-]?\s*{_SUBJ}\s+(?:(?:also|then|later|once|again|further|quickly|simply|firmly|"
+    rf"flatly|only|even|\w+ly)\s+)?(?P<verb>{_VERB_RE})\b"
+)
+_AFTER_VS = re.compile(
+    rf"^\s*[,—–-]?\s*(?P<verb>{_VERB_RE})\s+(?P<subj>(?!that\b|the\s+(?:statement|report)\b)[^\x00.!?;:“”\"]{{1,140}}?)"
+    r"(?=\s*(?:[,.;!?]|\bon\b|\bin\b|\bat\b|\bduring\b|\bafter\b|\bbefore\b|\bwhile\b|\bwhen\b|\bto\b|$))"
+)
+_ACCORDING = re.compile(r"^\s*[,—–-]?\s*according\s+to\s+(?P<subj>[^\x00.!?;:,]{1,100})", re.I)
+_BEFORE = re.compile(
+    rf"(?P<subj>[^\x00.!?;“”\"«»„]{{1,160}}?)\s+(?:(?:also|then|later|\w+ly)\s+)?"
+    rf"(?P<verb>{_VERB_RE})\b(?P<rest>[^\x00.!?;“”\"]{{0,80}}?)\s*(?P<punct>[:,]|\bthat|—)?\s*$"
+)
+_BAD_SUBJ_START = re.compile(
+    r"^(?:and|but|or|so|because|which|that|who|when|while|as|if|to|it\s+is|there)\b", re.I
+)
+
+
+def _clean_subject(subj: str) -> str:
+    subj = subj.strip()
+    # drop leading adverbials: "In Moscow, ", "On Monday, ", "Speaking in X, "
+    while True:
+        m = re.match(
+            r"^(?:(?:In|On|At|During|After|Before|Speaking|Asked|Earlier|Later|Meanwhile|"
+            r"However|But|And|Separately|Elsewhere|Instead|Still|Yet|Then|Now|Today|Also|"
+            r"Addressing|Writing|Responding|Answering|Interviewed|Since|From|For|With|Under|"
+            r"Following|Despite|Last|This|Next|When|While|As|Once|Inside|Outside|Back)\b[^,]{0,80},\s*)",
+            subj,
+        )
+        if not m:
+            break
+        subj = subj[m.end() :]
+    return subj
+
+
+def _valid_subject(subj: str) -> bool:
+    s = subj.strip(" ,")
+    if not s:
+        return False
+    if s.lower() in _PRONOUNS:
+        return True
+    if _BAD_SUBJ_START.match(s):
+        return False
+    words = s.split()
+    if len(words) > 18:
+        return False
+    first = words[0]
+    if first[:1].isupper() or first.lower() in ("the", "a", "an", "its", "his", "her", "their", "our", "one", "two", "three", "both", "several", "another"):
+        # reject subjects that contain a finite verb (a clause, not a noun phrase)
+        if re.search(r"\b(?:is|was|were|are|has|had|have|will|would|could|should|can|may|might|did|does|do)\b", s):
+            if not re.search(r",\s*(?:who|which)\b", s):
+                return False
+        return True
+    return False
+
+
+class _Extractor:
+    def __init__(self, art: _Article):
+        self.art = art
+        self.text = art.text
+
+    def run(self) -> list[tuple[Span, _Resolution | None, str]]:
+        art = self.art
+        out: list[tuple[Span, _Resolution | None, str]] = []
+        prev_res_by_para: dict[int, _Resolution] = {}
+        results: list[tuple[Span, _Resolution | None, str] | None] = []
+        spans = art.spans
+        for k, sp in enumerate(spans):
+            res, kind = self.attribute(sp, k, results, prev_res_by_para)
+            results.append((sp, res, kind) if kind != "skip" else None)
+            if res is not None and res.entity is not None:
+                prev_res_by_para[sp.para] = res
+        for r in results:
+            if r is not None:
+                out.append(r)
+        return out
+
+    # the pieces of narrative around a span, within its paragraph
+    def _right(self, k: int, sp: Span) -> str:
+        art = self.art
+        pe = art.paras[sp.para][1]
+        nxt = art.spans[k + 1].open_pos if k + 1 < len(art.spans) and art.spans[k + 1].para == sp.para else pe
+        start = (sp.close_pos + 1) if sp.close_pos is not None else sp.end
+        return art.masked[start:nxt]
+
+    def _left(self, k: int, sp: Span) -> tuple[int, str]:
+        art = self.art
+        ps = art.paras[sp.para][0]
+        if k > 0 and art.spans[k - 1].para == sp.para:
+            prev = art.spans[k - 1]
+            ps = (prev.close_pos + 1) if prev.close_pos is not None else prev.end
+        return ps, art.masked[ps : sp.open_pos]
+
+    def after_attribution(self, k: int, sp: Span) -> _Resolution | None:
+        art = self.art
+        right = self._right(k, sp)
+        rstart = (sp.close_pos + 1) if sp.close_pos is not None else sp.end
+        # the reporting clause must follow at once (", she said"), not a new sentence
+        # unless the quote itself ends a sentence and the clause is a bare "X said."
+        for rx in (_AFTER_VS, _ACCORDING, _AFTER_SV):
+            m = rx.match(right)
+            if not m:
+                continue
+            subj = m.group("subj")
+            if rx is _AFTER_SV:
+                if not _valid_subject(subj) or len(subj.split()) > 14:
+                    continue
+                if re.search(r"[.!?]\s+\S", subj):
+                    continue
+            elif rx is _AFTER_VS:
+                subj = re.split(r",\s*(?:who|which|whose|where)\b", subj)[0]
+                if not (subj.strip()[:1].isupper() or subj.strip().lower().split()[0] in ("the", "a", "an", "his", "her", "its", "their")):
+                    continue
+                if subj.strip().lower() in ("that",) or _BAD_SUBJ_START.match(subj.strip()):
+                    continue
+            verb = m.groupdict().get("verb") or "according to"
+            s0 = rstart + m.start("subj")
+            res = art.resolve(subj, s0, verb, "after")
+            if res is not None and res.entity is not None:
+                return res
+        return None
+
+    def before_attribution(self, k: int, sp: Span) -> _Resolution | None:
+        art = self.art
+        ls, left = self._left(k, sp)
+        ss = max(ls, art.sentence_start(sp.open_pos))
+        seg = art.masked[ss : sp.open_pos]
+        if not seg.strip():
+            return None
+        m = _BEFORE.search(seg)
+        if not m:
+            # "According to X, “...”"
+            m2 = re.search(r"according\s+to\s+([^,\x00]{1,80}),\s*$", seg, re.I)
+            if m2:
+                return art.resolve(m2.group(1), ss + m2.start(1), "according to", "before")
+            return None
+        punct = m.group("punct")
+        rest = m.group("rest") or ""
+        if punct is None and rest.strip():
+            return None
+        if punct is None and sp.family and self.text[sp.start : sp.start + 1].islower():
+            return None
+        subj = _clean_subject(m.group("subj"))
+        if not _valid_subject(subj):
+            return None
+        s0 = ss + m.start("subj") + (len(m.group("subj")) - len(m.group("subj").lstrip())) + (len(m.group("subj").strip()) - len(subj))
+        return art.resolve(subj, s0, m.group("verb") + (punct or ""), "before")
+
+    def is_embedded(self, k: int, sp: Span) -> bool:
+        """Whether the span sits inside a sentence of narrative (a fragment)."""
+        art = self.art
+        ss = art.sentence_start(sp.open_pos)
+        ls, _ = self._left(k, sp)
+        lead = art.masked[max(ss, ls) : sp.open_pos]
+        lead_s = lead.strip()
+        if not lead_s:
+            return False
+        if lead_s.endswith((":", "—")):
+            return False
+        if re.search(rf"\b(?:{_VERB_RE})\s*,$", lead_s) or lead_s.endswith(",") and k > 0 and art.spans[k - 1].para == sp.para:
+            return False
+        return True
+
+    def attribute(
+        self,
+        sp: Span,
+        k: int,
+        results: list[tuple[Span, _Resolution | None, str] | None],
+        prev_by_para: dict[int, _Resolution],
+    ) -> tuple[_Resolution | None, str]:
+        art = self.art
+        text = self.text
+        content = text[sp.start : sp.end]
+        embedded = self.is_embedded(k, sp)
+        ss = art.sentence_start(sp.open_pos)
+        lead = art.masked[ss : sp.open_pos]
+        if embedded:
+            if _NAMING_CUES.search(lead.rstrip()):
+                return None, "skip"
+            if _is_name_like(content):
+                return None, "skip"
+        elif _is_name_like(content) and not re.search(r"[:,]\s*$", lead) and not re.search(r"[.!?]$", content):
+            # a title or name standing alone in quote marks
+            if not self.after_attribution(k, sp):
+                return None, "skip"
+
+        # split quote: the narrative between the previous span and this one
+        # is exactly the previous span's reporting clause
+        prev = results[-1] if results else None
+        if prev is not None and prev[0].para == sp.para and prev[1] is not None and prev[1].method in ("after", "split", "before", "partial") and prev[1].entity is not None:
+            between = art.masked[(prev[0].close_pos or prev[0].end) + 1 : sp.open_pos]
+            pres = prev[1]
+            if pres.method in ("after", "split") and pres.start is not None and (prev[0].close_pos or 0) < pres.start < sp.open_pos:
+                tail = between[between.find(text[pres.start : pres.end]) + (pres.end - pres.start):] if text[pres.start : pres.end] in between else between
+                if pres.cue and pres.cue in tail:
+                    tail = tail[tail.find(pres.cue) + len(pres.cue):]
+                elif pres.cue and pres.method == "split":
+                    tail = re.sub(rf"\b(?:{_VERB_RE})\b", "", tail, count=1)
+                own = self.after_attribution(k, sp)
+                if own is None and not re.search(rf"\b(?:{_VERB_RE})\b", tail) and len(tail) < 160:
+                    kind = "partial" if embedded and not re.search(r"[,.:;—–-]\s*$", between.strip() + " ") and not between.rstrip().endswith((",", ".", ":")) else "direct"
+                    return _Resolution(pres.entity, pres.mention, None, None, pres.cue, "split"), kind
+
+        res = self.after_attribution(k, sp) if not embedded or self._after_allows_embedded(k, sp) else None
+        if res is not None:
+            return res, ("partial" if embedded else "direct")
+        if not embedded:
+            res = self.before_attribution(k, sp)
+            if res is not None:
+                return res, "direct"
+        else:
+            res = self.partial_attribution(k, sp)
+            if res is None:
+                return None, "skip"
+            return res, "partial"
+
+        # colon lead-in at the end of the previous paragraph, or continuation
+        para_start = art.paras[sp.para][0]
+        if sp.open_pos == para_start and sp.para > 0:
+            prev_para = art.paras[sp.para - 1]
+            ptxt = art.masked[prev_para[0] : prev_para[1]]
+            if ptxt.rstrip().endswith(":"):
+                ps = art.sentence_start(prev_para[1] - 1)
+                seg = art.masked[ps : prev_para[1]]
+                m = _BEFORE.search(seg)
+                if m:
+                    subj = _clean_subject(m.group("subj"))
+                    if _valid_subject(subj):
+                        r = art.resolve(subj, ps + m.start("subj") + m.group("subj").find(subj.split()[0]) if subj else ps, m.group("verb") + ":", "colon-lead-in")
+                        if r is not None and r.entity is not None:
+                            return r, "direct"
+            last = prev_by_para.get(sp.para - 1)
+            if last is not None:
+                prev_spans = [s for s in art.spans if s.para == sp.para - 1]
+                last_span = prev_spans[-1] if prev_spans else None
+                if last_span is not None:
+                    return _Resolution(last.entity, last.mention, None, None, last.cue, "continuation"), "direct"
+            # a paragraph that is only a quote after a paragraph about a speaker
+            r = self.paragraph_speaker(sp.para - 1, before=prev_para[1])
+            if r is not None:
+                return _Resolution(r.entity, r.mention, r.start, r.end, r.cue, "continuation"), "direct"
+        # a reporting sentence elsewhere in the same paragraph
+        r = self.paragraph_speaker(sp.para, exclude=sp)
+        if r is not None:
+            return r, "direct"
+        return None, "skip"
+
+    def _after_allows_embedded(self, k: int, sp: Span) -> bool:
+        # "called the move “reckless”, the minister said" style is rare; allow the
+        # reporting clause when the fragment ends the sentence's first clause
+        right = self._right(k, sp)
+        return bool(re.match(r"^\s*,", right)) and self.text[sp.start : sp.start + 1].isupper()
+
+    def partial_attribution(self, k: int, sp: Span) -> _Resolution | None:
+        art = self.art
+        ss = art.sentence_start(sp.open_pos)
+        seg = art.masked[ss : sp.open_pos]
+        # a partial quote inherits the previous quote's speaker when it sits in
+        # that quote's reporting clause ("…,” he added, saying he was “not afraid”)
+        if k > 0:
+            prev = art.spans[k - 1]
+            if prev.para == sp.para and (prev.close_pos or prev.end) >= ss:
+                return None  # handled by the split logic when it applies
+        words = list(re.finditer(r"[\w’'-]+", seg))
+        verb_m = None
+        for w in reversed(words):
+            lw = w.group(0).lower()
+            if lw in _PARTIAL_VERBS or lw in ("as", "for", "of") and verb_m is None and False:
+                verb_m = w
+                break
+        if verb_m is None:
+            # "the strike was “disproportionate”, the ministry said"
+            right = self._right(k, sp)
+            m = re.match(rf"^[^\x00.!?;]*?,\s*{_SUBJ}\s+(?P<verb>{_VERB_RE})\b", right)
+            if m and _valid_subject(m.group("subj")):
+                rstart = (sp.close_pos + 1) if sp.close_pos is not None else sp.end
+                return art.resolve(m.group("subj"), rstart + m.start("subj"), m.group("verb"), "partial")
+            return None
+        verb = verb_m.group(0).lower()
+        prefix = seg[: verb_m.start()]
+        if verb in _PARTICIPLES or verb in ("was", "were", "is", "are", "be", "being", "been"):
+            # subject of the main clause: the first reporting verb's subject
+            first = re.search(rf"\b(?:{_VERB_RE})\b", prefix)
+            if first is not None:
+                prefix = prefix[: first.start()]
+            elif verb in ("was", "were", "is", "are", "be", "being", "been"):
+                # "… said it was “…”": the verb before 'was'
+                return None
+        subj = _clean_subject(prefix)
+        # the subject is the first noun phrase: cut at a relative clause or comma + lower word
+        subj_c = re.split(r",\s*(?:who|which|whose|where|of\s+which|in\s+which)\b", subj)[0]
+        subj_c = re.sub(r"\s+(?:has|had|have|also|then|later|on\s+\w+day|\w+ly)\s*$", "", subj_c.strip())
+        # a pronoun subject inside "… said it was"
+        if not subj_c.strip():
+            return None
+        if not _valid_subject(subj_c) and not subj_c.strip().lower().split()[0] in _PRONOUNS:
+            m = re.search(r"\b(he|she|they|it)\s*$", subj_c.strip(), re.I)
+            if not m:
+                return None
+            subj_c = m.group(1)
+        offs = ss + seg.find(subj_c.strip()) if subj_c.strip() in seg else ss
+        return art.resolve(subj_c, offs, verb, "partial")
+
+    def paragraph_speaker(self, para: int, before: int | None = None, exclude: Span | None = None) -> _Resolution | None:
+        """A reporting sentence in the paragraph ("Zavarzin said Drovsk …")."""
+        art = self.art
+        ps, pe = art.paras[para]
+        if before is not None:
+            pe = min(pe, before)
+        seg = art.masked[ps:pe]
+        for m in re.finditer(rf"(?:^|(?<=[.!?]\s))(?P<subj>[^\x00.!?;]{{1,120}}?)\s+(?:\w+ly\s+)?(?P<verb>{_VERB_RE})\b", seg):
+            subj = _clean_subject(m.group("subj"))
+            if not _valid_subject(subj):
+                continue
+            off = ps + m.start("subj") + m.group("subj").find(subj) if subj in m.group("subj") else ps + m.start("subj")
+            r = art.resolve(subj, off, m.group("verb"), "paragraph")
+            if r is not None and r.entity is not None:
+                return r
+        return None
+
+
+def _is_name_like(content: str) -> bool:
+    """Title Case words without sentence punctuation: a name or a title."""
+    c = content.strip()
+    if not c or re.search(r"[.!?,;:]$", c):
+        return False
+    words = re.findall(r"[\w’'-]+", c)
+    if not words or len(words) > 10:
+        return False
+    small = {"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "de", "la", "del", "with", "by", "or"}
+    caps = [w for w in words if w.lower() not in small]
+    if not caps:
+        return False
+    if all(w[:1].isupper() or w[:1].isdigit() for w in caps):
+        return not (len(words) == 1 and words[0].lower() in {"i", "no", "yes"})
+    return False
+
+
+# ---------------------------------------------------------------------------
+# public API
+
+
+def _quotes_of_article(text: str, article_id: str, gaz: _Gazetteer | None) -> list[Quote]:
+    art = _Article(text, article_id, gaz)
+    found = _Extractor(art).run()
+    quotes: list[Quote] = []
+    for sp, res, kind in found:
+        q = Quote(article_id=article_id, start=sp.start, end=sp.end, quote=text[sp.start : sp.end], kind=kind)
+        if res is not None and res.entity is not None:
+            ent = res.entity
+            if ent.kind == "person" and len(ent.tokens) == 1:
+                ent = art._match_entity(ent.tokens) or ent
+            q.speaker = ent.name
+            q.speaker_kind = ent.kind
+            q.affiliation = art.affiliation(ent)
+        if res is not None:
+            q.mention, q.mention_start, q.mention_end = res.mention, res.start, res.end
+            q.cue, q.method = res.cue, res.method
+        quotes.append(q)
+    return quotes
+
+
+def extract_quotes(text: str, article_id: str = "", *, aliases: AliasTable | None = None) -> list[Quote]:
+    """Find the quotes of one text and attribute each to its speaker.
+
+    Names are resolved within the text; use :func:`extract_corpus` to get
+    one canonical actor across many articles.
+
+    Args:
+        text: Article body, paragraphs separated by blank lines.
+        article_id: Id copied into each quote.
+        aliases: Optional alias table that overrides names and affiliations.
+
+    Returns:
+        The quotes in text order.
+
+    Example:
+        >>> text = ('Norlandic Foreign Minister Ana Ruiz spoke on Monday. '
+        ...         '“We are ready to talk,” she said, “but not under threat.”')
+        >>> for q in extract_quotes(text, "n1"):
+        ...     print(q.quote, "|", q.speaker, "|", q.affiliation, "|", q.method)
+        We are ready to talk, | Ana Ruiz | Norlandic | after
+        but not under threat. | Ana Ruiz | Norlandic | split
+    """
+    quotes = _quotes_of_article(text, article_id, None)
+    if aliases is not None and len(aliases):
+        canonicalize(quotes, aliases)
+    return quotes
+
+
+def extract_corpus(
+    articles: Iterable[Any],
+    *,
+    aliases: AliasTable | None = None,
+    progress: bool = False,
+) -> list[Quote]:
+    """Extract the quotes of a corpus with one canonical actor per speaker.
+
+    Args:
+        articles: :class:`stancelab.corpus.Article` objects, or dicts with
+            ``id`` and ``text``.
+        aliases: Optional alias table (canonical name, aliases, affiliation).
+        progress: Show a progress bar.
+
+    Returns:
+        Every quote of every article, articles in input order.
+
+    Example:
+        >>> arts = [{"id": "a", "text": 'President Arkadiy Morozov of Estravia said: “We will not yield.”'},
+        ...         {"id": "b", "text": '“Talks are possible,” said Arkady Morozov.'}]
+        >>> [(q.article_id, q.speaker) for q in extract_corpus(arts)]
+        [('a', 'Arkadiy Morozov'), ('b', 'Arkadiy Morozov')]
+    """
+    arts = [(a["id"], a["text"]) if isinstance(a, dict) else (a.id, a.text) for a in articles]
+    gaz = _Gazetteer.from_texts(t for _, t in arts)
+    it: Iterable[tuple[str, str]] = arts
+    if progress:
+        from tqdm.auto import tqdm
+
+        it = tqdm(arts, desc="extracting", unit="article")
+    quotes: list[Quote] = []
+    for aid, text in it:
+        quotes.extend(_quotes_of_article(text, aid, gaz))
+    canonicalize(quotes, aliases)
+    return quotes
+
+
+def actors_of(quotes: Sequence[Quote]) -> list[Actor]:
+    """Summarise quotes per speaker (name, affiliation, count), most quoted first."""
+    counts: Counter = Counter()
+    aff: dict[str, Counter] = {}
+    arts: dict[str, set] = {}
+    kinds: dict[str, str] = {}
+    for q in quotes:
+        if not q.speaker:
+            continue
+        counts[q.speaker] += 1
+        aff.setdefault(q.speaker, Counter())[q.affiliation] += 1 if q.affiliation else 0
+        arts.setdefault(q.speaker, set()).add(q.article_id)
+        kinds[q.speaker] = q.speaker_kind or "person"
+    out = []
+    for name, n in counts.most_common():
+        a = aff[name].most_common(1)
+        out.append(Actor(name=name, affiliation=a[0][0] if a and a[0][1] else None, kind=kinds[name], n_quotes=n, articles=sorted(arts[name])))
+    return out
+
+
+_ = fold_token  # re-exported helper used by docs
