@@ -613,7 +613,7 @@ class _Article:
         # split off titles: the name is what follows the last title word
         last_title = -1
         for i, w in enumerate(lw):
-            if w in _TITLE_WORDS or w.rstrip(".") in _TITLE_WORDS or w in _ORG_NOUNS:
+            if w in _TITLE_WORDS or w.rstrip(".") in _TITLE_WORDS or w in _ORG_NOUNS or w in _PERSON_ROLE_NOUNS:
                 last_title = i
         name_words = words[last_title + 1 :]
         title_words = words[: last_title + 1]
@@ -645,6 +645,10 @@ class _Article:
         # roles, gender and affiliation from the words around the name
         role_text = " ".join([role_before, " ".join(title_words)]).strip()
         appos = self._appositive(e)
+        if title_words and ent.affiliation is None:
+            m_of = re.match(rf"\s+of\s+(?:the\s+)?({_CAP_TOKEN}(?:\s+{_CAP_TOKEN})*)", t[e : e + 60])
+            if m_of:
+                ent.affiliation = self.gaz.country_of(m_of.group(1)) or m_of.group(1)
         for r in (role_text, appos):
             if r:
                 ent.roles.append(r.lower())
@@ -653,7 +657,11 @@ class _Article:
 
     def _looks_like_person(self, s: int, e: int, toks: list[str]) -> bool:
         t = self.masked
+        if self.gaz.is_country(t[s:e]):
+            return False
         after = t[e : e + 60]
+        if re.search(rf"\b(?:{_VERB_RE})\s+$", t[max(0, s - 20) : s]):
+            return True
         if re.match(r"\s*,\s*(?:the|a|an|who|whose)\b", after):
             return len(toks) >= 2
         if re.match(r"\s+(?:\w+ly\s+)?(?:" + "|".join(_SPEECH_VERBS) + r")\b", after):
@@ -840,9 +848,7 @@ class _Article:
             if offset <= mn.start and mn.end <= offset + len(phrase) + 1:
                 if mn.entity.kind == "person" and _possessive_at(self.text, mn.end):
                     continue
-                if best is None or mn.entity.kind == "person" or best.entity.kind != "person":
-                    if best is not None and best.entity.kind == "person" and mn.entity.kind != "person":
-                        continue
+                if best is None or (mn.entity.kind == "person" and best.entity.kind != "person"):
                     best = mn
         if best is not None:
             ent = best.entity
@@ -850,11 +856,15 @@ class _Article:
                 ent = self._match_entity(ent.tokens, offset) or ent
             return _Resolution(ent, self.text[best.start : best.end], best.start, best.end, cue, method)
         # a capitalised surname that the scan did not see as a name
-        caps = [w for w in re.findall(_CAP_TOKEN, phrase) if w.lower() not in _TITLE_WORDS]
+        runs = [r for r in re.findall(rf"{_CAP_TOKEN}(?:\s+{_CAP_TOKEN})*", phrase)]
+        caps = []
+        if runs:
+            caps = [" ".join(w for w in runs[0].split() if w.lower().rstrip(".") not in _TITLE_WORDS and w.lower() not in _PERSON_ROLE_NOUNS)]
+            caps = [c for c in caps if c and not self.gaz.is_country(c)]
         all_caps = all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in phrase.replace(",", " ").split())
         if caps and all_caps:
             toks = name_tokens(caps[-1])
-            ent = self._match_entity(toks, offset)
+            ent = self._match_entity(toks, offset) if len(toks) == 1 else None
             if ent is None and toks and toks[0] not in _TIME_WORDS:
                 ent = self._entity(re.sub(r"['’]s$", "", caps[-1]), "person")
             if ent is not None:
@@ -1017,6 +1027,7 @@ class _Gazetteer:
 
     def __init__(self, words: Counter):
         self.words = words
+        self.states: set[str] = set()
         self._cache: dict[str, str | None] = {}
         self._demonym_cache: dict[str, str | None] = {}
         self._by_prefix: dict[str, list[str]] = {}
@@ -1027,20 +1038,29 @@ class _Gazetteer:
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> _Gazetteer:
         c: Counter = Counter()
+        states: set[str] = set()
         for t in texts:
             for w in re.findall(_CAP_TOKEN, t):
                 w = re.sub(r"['’]s$", "", w).strip(".")
                 if w:
                     c[w] += 1
-        return cls(c)
+            for m in _STATE_POSSESSIVE.finditer(t):
+                states.add(m.group(1))
+        g = cls(c)
+        g.states = states
+        return g
+
+    def is_country(self, word: str) -> bool:
+        w = re.sub(r"['’]s$", "", word.strip(" .,"))
+        return w in self.states or (self._demonym_of(w) is not None)
 
     def country_of(self, word: str) -> str | None:
         """The country a demonym or a country name stands for, if the corpus names it."""
         word = word.strip(".,’'")
         if word in self._cache:
             return self._cache[word]
-        res = None
-        if len(word) >= 4 and word[:1].isupper() and word.lower() not in _TITLE_WORDS | _ORG_NOUNS | _TIME_WORDS:
+        res = word if word in self.states else None
+        if res is None and len(word) >= 4 and word[:1].isupper() and word.lower() not in _TITLE_WORDS | _ORG_NOUNS | _TIME_WORDS:
             if _DEMONYM_SUFFIX.search(word):
                 for cand in self._by_prefix.get(word[:4].lower(), []):
                     if cand == word or len(cand) > len(word) or cand.lower() in _TITLE_WORDS:
@@ -1083,6 +1103,14 @@ class _Gazetteer:
     def normalize_org(self, name: str) -> str:
         name = re.sub(r"^(?:The|the)\s+", "", name.strip())
         return name
+
+
+_STATE_POSSESSIVE = re.compile(
+    rf"(?<![\w.])([{_UPPER}][{_LOWER}]{{2,}}(?:\s+[{_UPPER}][{_LOWER}]+)?)['’]s\s+(?:(?:foreign|defence|defense|"
+    r"interior|finance|trade|prime|deputy|top|new|own|chief|national|armed|state|military|security)\s+){0,2}"
+    r"(?:ministry|government|army|navy|air\s+force|president|parliament|ambassador|embassy|military|"
+    r"forces|minister|coast\s+guard|border|capital|leader|cabinet|envoy|diplomat|troops|prime\s+minister)\b"
+)
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -1168,9 +1196,21 @@ class _Extractor:
         spans = art.spans
         for k, sp in enumerate(spans):
             res, kind = self.attribute(sp, k, results, prev_res_by_para)
+            if kind == "skip" and sp.reopened_next and not _is_name_like(self.text[sp.start : sp.end]):
+                kind = "direct"  # speaker filled in from the next paragraph below
             results.append((sp, res, kind) if kind != "skip" else None)
             if res is not None and res.entity is not None:
                 prev_res_by_para[sp.para] = res
+        # an unclosed quote that the next paragraph reopens takes the speaker
+        # named in that paragraph (the attribution often comes later)
+        for i in range(len(spans) - 1, -1, -1):
+            sp = spans[i]
+            if not sp.reopened_next or (results[i] is not None and results[i][1] is not None):
+                continue
+            nxt = next((r for r in results[i + 1 :] if r is not None and r[0].para == sp.para + 1), None)
+            if nxt is not None and nxt[1] is not None and nxt[1].entity is not None:
+                r = nxt[1]
+                results[i] = (sp, _Resolution(r.entity, r.mention, r.start, r.end, r.cue, "continuation"), "direct")
         for r in results:
             if r is not None:
                 out.append(r)

@@ -1,0 +1,214 @@
+"""Quote extraction and attribution: one small text per phenomenon."""
+
+from __future__ import annotations
+
+import pytest
+
+from stancelab.quotes import extract_corpus, extract_quotes, find_quote_spans
+
+
+def spans(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_quote_spans(text)]
+
+
+def rows(text: str) -> list[tuple[str, str | None, str]]:
+    return [(q.quote, q.speaker, q.kind) for q in extract_quotes(text, "t")]
+
+
+# --- marks -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"We will talk," he said.', ["We will talk,"]),
+        ("“We will talk,” he said.", ["We will talk,"]),
+        ("‘We will talk,’ he said.", ["We will talk,"]),
+        ("'We will talk,' he said.", ["We will talk,"]),
+        ("«We will talk», he said.", ["We will talk"]),
+        ("„We will talk“, he said.", ["We will talk"]),
+        ("‚We will talk‘, he said.", ["We will talk"]),
+    ],
+)
+def test_every_mark_style(text: str, expected: list[str]) -> None:
+    assert spans(text) == expected
+
+
+def test_apostrophes_are_not_marks() -> None:
+    text = (
+        "The students’ union, formed in the ’90s, said it didn't agree. "
+        "‘We don’t accept the ministry’s plan,’ its leader said."
+    )
+    assert spans(text) == ["We don’t accept the ministry’s plan,"]
+
+
+def test_straight_single_quotes_with_possessives() -> None:
+    text = "'The workers' demands are fair,' said Lena Ortiz, the union's head."
+    assert spans(text) == ["The workers' demands are fair,"]
+
+
+def test_unmatched_mark_never_raises() -> None:
+    for text in ['He said "no', "“Open", "”", "'", "«»", 'a " b " c "', "‘’‘’"]:
+        for q in extract_quotes(text):
+            assert text[q.start : q.end] == q.quote
+
+
+def test_nested_quote_belongs_to_outer() -> None:
+    text = "“They keep saying ‘we want peace’ while shelling us,” said Minister Ana Ruiz."
+    qs = extract_quotes(text)
+    assert [q.quote for q in qs] == ["They keep saying ‘we want peace’ while shelling us,"]
+    assert qs[0].speaker == "Ana Ruiz"
+
+
+def test_quote_running_on_to_next_paragraph() -> None:
+    text = (
+        "Defence Minister Pavel Orlov spoke at length. “We have been patient for a year.\n\n"
+        "“Our patience is not endless,” he said."
+    )
+    qs = extract_quotes(text)
+    assert [q.quote for q in qs] == ["We have been patient for a year.", "Our patience is not endless,"]
+    assert {q.speaker for q in qs} == {"Pavel Orlov"}
+
+
+# --- where the speaker is ----------------------------------------------------
+
+
+def test_speaker_after_name_and_inverted() -> None:
+    text = (
+        "Foreign Minister Ana Ruiz met the envoy.\n\n"
+        "“The border stays closed,” Ruiz told reporters.\n\n"
+        "“We will not move,” said Ruiz."
+    )
+    assert [s for _, s, _ in rows(text)] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_speaker_before_with_colon() -> None:
+    text = "Interior Minister Karel Dusek said: “Order has been restored.”"
+    assert rows(text) == [("Order has been restored.", "Karel Dusek", "direct")]
+
+
+def test_colon_lead_in_across_paragraphs() -> None:
+    text = "Prime Minister Iva Novak told parliament:\n\n“We will sign the accord tomorrow.”"
+    assert rows(text) == [("We will sign the accord tomorrow.", "Iva Novak", "direct")]
+
+
+def test_split_quote_two_records_one_speaker() -> None:
+    text = "“We must talk,” Admiral Jonas Berg said, “but not under fire.”"
+    assert rows(text) == [
+        ("We must talk,", "Jonas Berg", "direct"),
+        ("but not under fire.", "Jonas Berg", "direct"),
+    ]
+
+
+def test_split_at_sentence_boundary() -> None:
+    text = "General Tomas Weir inspected the line. “We are ready,” Weir said. “Nobody should doubt it.”"
+    assert [s for _, s, _ in rows(text)] == ["Tomas Weir", "Tomas Weir"]
+
+
+def test_pronoun_uses_gender() -> None:
+    text = (
+        "Foreign Minister Ana Ruiz met Defence Minister Mr Pavel Orlov on Monday.\n\n"
+        "“We agreed on a hotline,” she said.\n\n"
+        "“The hotline will work around the clock,” he added."
+    )
+    assert [s for _, s, _ in rows(text)] == ["Ana Ruiz", "Pavel Orlov"]
+
+
+def test_role_descriptor_resolves_to_person() -> None:
+    text = (
+        "Presidential spokesman Ivo Markan said the talks would go ahead.\n\n"
+        "Later, the presidential spokesman added: “Nothing has changed.”"
+    )
+    assert rows(text)[-1][1] == "Ivo Markan"
+
+
+def test_organisation_speaker() -> None:
+    text = (
+        "Norland accused its neighbour of a border violation.\n\n"
+        "“The incursion will not go unanswered,” Norland’s foreign ministry said in a statement."
+    )
+    q = extract_quotes(text)[0]
+    assert q.speaker_kind == "organisation"
+    assert "Foreign Ministry" in q.speaker
+    assert q.affiliation == "Norland"
+
+
+def test_continuation_paragraph() -> None:
+    text = (
+        "“We are not afraid,” said Colonel Rui Matos.\n\n"
+        "“We have defended this valley before and we will do it again.”"
+    )
+    assert [s for _, s, _ in rows(text)] == ["Rui Matos", "Rui Matos"]
+
+
+def test_partial_quote_in_reported_speech() -> None:
+    text = "Opposition leader Maria Lind called the decision “a reckless provocation” on Tuesday."
+    assert rows(text) == [("a reckless provocation", "Maria Lind", "partial")]
+
+
+def test_scare_quotes_and_names_are_not_quotes() -> None:
+    text = (
+        "Rebels hold two so-called “People’s Republics” and call the front the “Green Line”. "
+        "The exercise, code-named “Northern Shield”, begins today."
+    )
+    assert extract_quotes(text) == []
+
+
+def test_offsets_are_exact() -> None:
+    text = "Intro.\n\n  “Ça va,” dit-il, said Jean Moreau. «Très bien», he added."
+    for q in extract_quotes(text):
+        assert text[q.start : q.end] == q.quote
+
+
+# --- actors across a corpus --------------------------------------------------
+
+
+def test_transliteration_variants_are_one_actor() -> None:
+    arts = [
+        {"id": "1", "text": "President Volodymyr Zelenskyy of Ukraine said: “We want peace.”"},
+        {"id": "2", "text": "“We are ready,” said Volodymyr Zelenskiy."},
+        {"id": "3", "text": "“We will defend ourselves,” Zelensky said."},
+    ]
+    qs = extract_corpus(arts)
+    assert {q.speaker for q in qs} == {"Volodymyr Zelenskyy"}
+    assert {q.affiliation for q in qs} == {"Ukraine"}
+
+
+def test_accent_variants_are_one_actor() -> None:
+    arts = [
+        {"id": "1", "text": "“No,” said Minister José Ordóñez."},
+        {"id": "2", "text": "“No again,” said Minister José Ordóñez."},
+        {"id": "3", "text": "“Never,” said Minister Jose Ordonez."},
+    ]
+    assert {q.speaker for q in extract_corpus(arts)} == {"José Ordóñez"}
+
+
+def test_shared_surname_is_not_merged() -> None:
+    text = (
+        "Foreign Minister Anna Petrova spoke first. “We will not negotiate,” Petrova said.\n\n"
+        "Analyst Igor Petrov disagreed. “They will have to talk eventually,” Petrov said."
+    )
+    assert [s for _, s, _ in rows(text)] == ["Anna Petrova", "Igor Petrov"]
+
+
+def test_alias_table_overrides(tmp_path) -> None:
+    from stancelab.actors import load_alias_table
+
+    p = tmp_path / "aliases.yaml"
+    p.write_text("- name: Olena Kravets\n  aliases: [Kravetz]\n  affiliation: Norland\n")
+    qs = extract_corpus([{"id": "1", "text": "“Enough,” said Kravetz."}], aliases=load_alias_table(p))
+    assert (qs[0].speaker, qs[0].affiliation) == ("Olena Kravets", "Norland")
+
+
+def test_affiliation_unknown_is_none() -> None:
+    q = extract_quotes("“We shall see,” said Ivo Dane.")[0]
+    assert q.speaker == "Ivo Dane"
+    assert q.affiliation is None
+
+
+def test_no_torch_on_import() -> None:
+    import subprocess
+    import sys
+
+    code = "import stancelab.quotes, sys; assert 'torch' not in sys.modules and 'transformers' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
