@@ -211,6 +211,15 @@ _NAME_RUN = re.compile(
 _WORD = re.compile(rf"[{_UPPER}{_LOWER}0-9][{_UPPER}{_LOWER}0-9'’\-.]*")
 
 _MASK = "\x00"
+_CONNECTOR = r"(?:of|for|on|and|de|du|des|della|del)"
+_ORG_RUN = re.compile(
+    rf"(?<![\w{_UPPER}{_LOWER}])(?:The\s+)?{_CAP_TOKEN}(?:\s+{_CAP_TOKEN})*"
+    rf"(?:\s+{_CONNECTOR}\s+(?:the\s+)?{_CAP_TOKEN}(?:\s+{_CAP_TOKEN})*)+"
+)
+_NOT_NAMES = frozenset(
+    "he she it they we i you this that these those there here his her its their our my your "
+    "the a an some many most several both all each every no none one two three".split()
+)
 
 
 # ---------------------------------------------------------------------------
@@ -546,7 +555,28 @@ class _Article:
     # -- entities --------------------------------------------------------
     def _scan_entities(self) -> None:
         t = self.masked
+        starts = set(self.boundaries)
+        self.midcaps: set[str] = set()
+        for m in re.finditer(_CAP_TOKEN, t):
+            if m.start() not in starts and not re.search(r"[\"“‘'«„(]\s*$", t[max(0, m.start() - 2) : m.start()]):
+                self.midcaps.add(re.sub(r"['’]s$", "", m.group(0)).strip("."))
+        consumed: list[tuple[int, int]] = []
+        for m in _ORG_RUN.finditer(t):
+            words = m.group(0).split()
+            if words[0].lower() in _TITLE_WORDS or words[0].lower() in _PERSON_ROLE_NOUNS:
+                continue
+            if any(w.lower() in _PLACE_WORDS for w in words) and not any(w.lower() in _ORG_NOUNS for w in words):
+                continue
+            name = re.sub(r"^(?:The|the)\s+", "", m.group(0))
+            name = re.sub(r"['’]s$", "", name)
+            ent = self._entity(name, "organisation")
+            country = self._country_in(words)
+            ent.affiliation = ent.affiliation or country or name
+            self.mentions.append(_Mention(m.start(), m.end(), ent, self._is_subject(m.start())))
+            consumed.append((m.start(), m.end()))
         for m in _NAME_RUN.finditer(t):
+            if any(a <= m.start() < b for a, b in consumed):
+                continue
             self._consider_run(m.start(), m.end())
         # possessive organisations: "Norland's foreign ministry", "Norland's navy"
         for m in re.finditer(
@@ -587,6 +617,14 @@ class _Article:
             return
         lw = [w.lower().rstrip(".,") for w in words]
         low_all = [w.lower().strip(".,’'") for w in words]
+        if len(words) == 1:
+            w0 = re.sub(r"['’]s$", "", words[0]).strip(".")
+            if w0.lower() in _NOT_NAMES:
+                return
+            if s in self.boundaries and w0 not in self.midcaps and not self.gaz.is_country(w0):
+                return
+        if all(w.strip("’'s") in _ORG_NOUNS | _TITLE_WORDS | _PERSON_ROLE_NOUNS for w in lw):
+            return  # "Ministry", "The Army": a common noun at the start of a sentence
         if any(w in _TIME_WORDS for w in low_all) and len(words) == 1:
             return
         # organisations: a run containing an organisation noun
@@ -689,11 +727,14 @@ class _Article:
 
     def _appositive(self, e: int) -> str:
         t = self.masked
-        m = re.match(r",\s*((?:the|a|an|[A-Z][\w’'-]*['’]s)\s[^,.;:\x00]{2,90}?)(?:,|\.|\s+(?:said|told|says))", t[e:])
+        m = re.match(r",\s*([^,.;:\x00]{2,120}?)(?:,|\.|;|$|\s+(?:said|told|says))", t[e : e + 160])
         if not m:
             return ""
         text = m.group(1)
-        if not any(w.strip(".,").lower() in _PERSON_ROLE_NOUNS for w in text.split()):
+        words = [w.strip(".,").lower() for w in text.split()]
+        if not words or not (words[0] in ("the", "a", "an", "who", "head", "chief") or words[0].endswith(("’s", "'s")) or words[0] in _PERSON_ROLE_NOUNS or words[0] in _TITLE_WORDS):
+            return ""
+        if not (any(w in _PERSON_ROLE_NOUNS for w in words) or words[0] == "who"):
             return ""
         return text
 
@@ -714,13 +755,35 @@ class _Article:
             owner = m.group(1)
             if self.gaz.country_of(owner) is None:
                 ent.aff_person = owner
-        m = re.search(rf"\bfor\s+(?:{_CAP_TOKEN}\s+)*?(?:President|Prime Minister|King|Queen|Chancellor)?\s*({_CAP_TOKEN}(?:\s+{_CAP_TOKEN})*)", role)
-        if m and ent.affiliation is None and ent.aff_person is None:
-            ent.aff_person = m.group(1)
         if ent.affiliation is None:
-            m = re.search(rf"\b(?:at|of|with|from|for)\s+(?:the\s+)?({_CAP_TOKEN}(?:\s+(?:of|for|on|and|the)?\s*{_CAP_TOKEN})*)", role)
-            if m and any(w.lower() in _ORG_NOUNS for w in m.group(1).split()):
-                ent.affiliation = self.gaz.normalize_org(m.group(1))
+            # an organisation named in the role ("Concord envoy", "at Harwick Research")
+            for org in self.entities:
+                if org.kind == "organisation" and org.name and org.name in role:
+                    ent.affiliation = org.affiliation or org.name
+                    break
+        if ent.affiliation is None:
+            for acr in re.findall(r"\b[A-Z]{2,6}\b", role):
+                org = self.gaz.acronym(acr)
+                if org:
+                    ent.affiliation = org
+                    break
+        if ent.affiliation is None and ent.aff_person is None:
+            m = re.search(
+                rf"\b(?:at|of|with|from|for|to)\s+(?:the\s+)?((?:{_CAP_TOKEN})(?:\s+(?:{_CONNECTOR}\s+(?:the\s+)?)?{_CAP_TOKEN})*)",
+                role,
+            )
+            if m:
+                target = re.sub(r"['’]s$", "", m.group(1))
+                twords = target.split()
+                if twords[0].lower() in _TITLE_WORDS or (
+                    len(twords) >= 2 and self._match_entity(name_tokens(twords[-1])) is not None
+                    and not any(w.lower() in _ORG_NOUNS for w in twords)
+                ):
+                    ent.aff_person = " ".join(w for w in twords if w.lower() not in _TITLE_WORDS)
+                elif self.gaz.is_country(target):
+                    ent.affiliation = self.gaz.country_of(target)
+                elif not any(w.lower() in _PLACE_WORDS for w in twords):
+                    ent.affiliation = target
         if ent.affiliation is None:
             # "an alliance spokeswoman": an organisation of the article by its head noun
             for w in words:
@@ -862,6 +925,13 @@ class _Article:
             caps = [" ".join(w for w in runs[0].split() if w.lower().rstrip(".") not in _TITLE_WORDS and w.lower() not in _PERSON_ROLE_NOUNS)]
             caps = [c for c in caps if c and not self.gaz.is_country(c)]
         all_caps = all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in phrase.replace(",", " ").split())
+        for acr in re.findall(r"\b[A-Z]{2,6}\b", phrase):
+            org_name = self.gaz.acronym(acr)
+            if org_name and len(words) <= 3:
+                ent = self._entity(org_name, "organisation")
+                ent.affiliation = ent.affiliation or self._country_in(org_name.split()) or org_name
+                i = phrase.find(acr)
+                return _Resolution(ent, acr, offset + i, offset + i + len(acr), cue, method)
         if caps and all_caps:
             toks = name_tokens(caps[-1])
             ent = self._match_entity(toks, offset) if len(toks) == 1 else None
@@ -976,6 +1046,17 @@ class _Article:
             score -= 0.01 * len(seen)
             if score > best_score:
                 best, best_score = ent, score
+        if best is None or best_score < 1:
+            # the role may be introduced after the quote ("X's foreign minister ... said.
+            # Speaking on Monday, Ana Ruiz ...")
+            for mn in [m for m in self.mentions if m.start >= pos and m.entity.kind == "person"]:
+                roles = " ".join(mn.entity.roles)
+                if any(s_ in roles for s_ in synonyms):
+                    return mn.entity
+            if best is None:
+                nxt = next((m for m in self.mentions if m.start >= pos and m.entity.kind == "person"), None)
+                if nxt is not None and self.para_index(nxt.start) <= self.para_index(pos) + 1:
+                    return nxt.entity
         return best
 
 
@@ -1028,6 +1109,7 @@ class _Gazetteer:
     def __init__(self, words: Counter):
         self.words = words
         self.states: set[str] = set()
+        self.orgs: Counter = Counter()
         self._cache: dict[str, str | None] = {}
         self._demonym_cache: dict[str, str | None] = {}
         self._by_prefix: dict[str, list[str]] = {}
@@ -1038,6 +1120,7 @@ class _Gazetteer:
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> _Gazetteer:
         c: Counter = Counter()
+        orgs: Counter = Counter()
         states: set[str] = set()
         for t in texts:
             for w in re.findall(_CAP_TOKEN, t):
@@ -1046,9 +1129,24 @@ class _Gazetteer:
                     c[w] += 1
             for m in _STATE_POSSESSIVE.finditer(t):
                 states.add(m.group(1))
+            for m in _ORG_RUN.finditer(t):
+                orgs[re.sub(r"^(?:The|the)\s+", "", m.group(0))] += 1
+            for m in re.finditer(rf"({_CAP_TOKEN}(?:\s+{_CAP_TOKEN})+)", t):
+                if any(w.lower() in _ORG_NOUNS for w in m.group(1).split()[1:]):
+                    orgs[re.sub(r"^(?:The|the)\s+", "", m.group(1))] += 1
         g = cls(c)
         g.states = states
+        g.orgs = orgs
         return g
+
+    def acronym(self, acr: str) -> str | None:
+        """The corpus organisation whose initials are ``acr`` (MDF, CEC)."""
+        best = None
+        for name, n in self.orgs.items():
+            initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+            if initials == acr and (best is None or n > self.orgs[best]):
+                best = name
+        return best
 
     def is_country(self, word: str) -> bool:
         w = re.sub(r"['’]s$", "", word.strip(" .,"))
@@ -1174,7 +1272,10 @@ def _valid_subject(subj: str) -> bool:
     if len(words) > 18:
         return False
     first = words[0]
-    if first[:1].isupper() or first.lower() in ("the", "a", "an", "its", "his", "her", "their", "our", "one", "two", "three", "both", "several", "another"):
+    role_led = first.lower().strip(",") in _PERSON_ROLE_NOUNS | _ORG_NOUNS | _TITLE_WORDS or (
+        len(words) >= 2 and words[1].lower().strip(",") in _PERSON_ROLE_NOUNS and len(words) <= 8
+    )
+    if first[:1].isupper() or role_led or first.lower() in ("the", "a", "an", "its", "his", "her", "their", "our", "one", "two", "three", "both", "several", "another"):
         # reject subjects that contain a finite verb (a clause, not a noun phrase)
         if re.search(r"\b(?:is|was|were|are|has|had|have|will|would|could|should|can|may|might|did|does|do)\b", s):
             if not re.search(r",\s*(?:who|which)\b", s):
@@ -1250,7 +1351,7 @@ class _Extractor:
                     continue
             elif rx is _AFTER_VS:
                 subj = re.split(r",\s*(?:who|which|whose|where)\b", subj)[0]
-                if not (subj.strip()[:1].isupper() or subj.strip().lower().split()[0] in ("the", "a", "an", "his", "her", "its", "their")):
+                if not _valid_subject(subj):
                     continue
                 if subj.strip().lower() in ("that",) or _BAD_SUBJ_START.match(subj.strip()):
                     continue
@@ -1350,7 +1451,7 @@ class _Extractor:
             if res is not None:
                 return res, "direct"
         else:
-            res = self.partial_attribution(k, sp)
+            res = self.partial_attribution(k, sp, results)
             if res is None:
                 return None, "skip"
             return res, "partial"
@@ -1392,7 +1493,9 @@ class _Extractor:
         right = self._right(k, sp)
         return bool(re.match(r"^\s*,", right)) and self.text[sp.start : sp.start + 1].isupper()
 
-    def partial_attribution(self, k: int, sp: Span) -> _Resolution | None:
+    def partial_attribution(
+        self, k: int, sp: Span, results: list[tuple[Span, _Resolution | None, str] | None]
+    ) -> _Resolution | None:
         art = self.art
         ss = art.sentence_start(sp.open_pos)
         seg = art.masked[ss : sp.open_pos]
@@ -1401,7 +1504,15 @@ class _Extractor:
         if k > 0:
             prev = art.spans[k - 1]
             if prev.para == sp.para and (prev.close_pos or prev.end) >= ss:
-                return None  # handled by the split logic when it applies
+                last = next((r for r in reversed(results) if r is not None and r[0] is prev), None)
+                if last is not None and last[1] is not None and last[1].entity is not None:
+                    r = last[1]
+                    return _Resolution(r.entity, r.mention, r.start, r.end, r.cue, "partial")
+                return None
+        # "According to the ministry, the ship ignored “repeated warnings”"
+        m_acc = re.match(r"\s*According\s+to\s+([^,\x00]{1,80}),", seg)
+        if m_acc:
+            return art.resolve(m_acc.group(1), ss + m_acc.start(1), "according to", "partial")
         words = list(re.finditer(r"[\w’'-]+", seg))
         verb_m = None
         for w in reversed(words):
