@@ -115,6 +115,7 @@ speaker("Estravian Defence Ministry", "Estravia", "ministry", ORG,
 speaker("Bogdan Lesko", "Estravian Farmers’ Union", "head of the farmers’ union")
 speaker("Roman Sheremet", "Estravian National Front", "opposition party leader")
 speaker("Petra Danilenko", "Estrava Air", "airline chief executive")
+speaker("Halyna Petryk", "Estravia", "mayor of the village of Dobrin")
 
 # Republic of Velmora (capital Amrazi; upstream, builder of the Ashkel Dam)
 speaker("Mohammed Azmar", "Velmora", "President of Velmora", variants=["Muhammad Azmar"])
@@ -129,9 +130,10 @@ speaker("Rachid Bennour", "Velmoran Road Hauliers’ Association", "head of the 
 speaker("José Ignacio Barrueta", "Assembly of Inland States", "special envoy",
         variants=["Jose Ignacio Barrueta"])
 speaker("Assembly of Inland States", "Assembly of Inland States", "international organisation", ORG)
+speaker("Lena Hartigan", "Assembly of Inland States", "chair of the joint river commission")
 
 # Analysts (speak for their own organisations)
-speaker("Salma Tazi", "Institute for Water and Security", "analyst (no relation to Karim Tazi)")
+speaker("Salma Tazi", "Institute for Water and Security", "analyst, no relation to Karim Tazi")
 speaker("Tobin Ashgrove", "Caldera Risk Advisory", "analyst")
 
 # Different people who share a surname: must never be merged.
@@ -244,7 +246,7 @@ President Aleksandr Dubrava met a delegation of farmers and promised emergency p
 
 Presidential spokeswoman Oksana Hrabets later told reporters that Estravia had asked the Assembly of Inland States to put the dam on the agenda of its spring session. "We want this dispute settled by law and by diplomacy," she said, "and the Assembly is the right place to begin."
 
-Velmoran officials dismissed the protest. Nabil Sefrioui, spokesman for President Mohammed Azmar, said the figures quoted by the farmers were "pure invention" and that the flow at the border remained within normal seasonal limits.
+Velmoran officials dismissed the protest. Nabil Sefrioui, spokesman for President Mohammed Azmar, said the figures quoted by the farmers were invented and that the flow at the border remained within normal seasonal limits.
 
 "Estravia's government is using its farmers to hide its own failure to repair its irrigation canals," Sefrioui said. "Velmora is not responsible for leaking pipes in Estravia."
 
@@ -263,7 +265,6 @@ Hydrologists at the Estravian weather service said the river's flow at the Kaste
           tags="split pronoun"),
         Q("and the Assembly is the right place to begin.", "Oksana Hrabets", "de-escalation",
           tags="split pronoun"),
-        Q("pure invention", "Nabil Sefrioui", "escalation", "partial", tags="speaker-before"),
         Q("Estravia's government is using its farmers to hide its own failure to repair its irrigation canals,",
           "Nabil Sefrioui", "escalation", tags="split alias"),
         Q("Velmora is not responsible for leaking pipes in Estravia.", "Nabil Sefrioui", "escalation",
@@ -286,7 +287,7 @@ Tazi said the drone had been tracked for 20 minutes before it disappeared toward
 
 Estravia denied any involvement and called the zone illegal. Foreign Minister Irina Seletskaya said: “Velmora cannot close our sky by drawing a line on a map. Estravian aircraft will continue to fly wherever Estravian law allows them to fly.”
 
-Defence Minister Vasily Korenev sounded more cautious. “We have no interest in an incident in the air,” he said, adding that military flights near the border would be kept “to the necessary minimum” for now.
+Defence Minister Vasily Korenev sounded more cautious. “We have no interest in an incident in the air,” he said, adding that military flights near the border would be kept to a minimum for now.
 
 Estrava Air, the national carrier, said it was rerouting two daily flights to avoid the zone. “We will not put our passengers at any risk, however small,” said its chief executive, Petra Danilenko.
 
@@ -303,8 +304,6 @@ Salma Tazi of the Institute for Water and Security, who is not related to the ar
           "Irina Seletskaya", "escalation", tags="speaker-before"),
         Q("We have no interest in an incident in the air,", "Vasily Korenev", "de-escalation",
           tags="pronoun reassurance"),
-        Q("to the necessary minimum", "Vasily Korenev", "de-escalation", "partial",
-          tags="pronoun speaker-before"),
         Q("We will not put our passengers at any risk, however small,", "Petra Danilenko", "neutral"),
         Q("Unilateral measures in shared airspace carry an obvious risk of miscalculation,",
           "Assembly of Inland States", "neutral", tags="split alias",
@@ -325,7 +324,7 @@ BELVASK, June 19 (Southern Basin Times) – Estravia closed the Kastel Bridge bo
 
 Some 400 lorries were stranded on the Velmoran side by the afternoon, according to the Velmoran Road Hauliers’ Association. The crossing handles about 60 per cent of trade between the two countries, most of it Velmoran fruit and cement bound for Estravia’s ports.
 
-Presidential spokeswoman Oksana Hrabets said the closure was a response to the “systematic violation” of Estravia’s rights on the Kelvra. “We did not choose this path. Velmora chose it for us when it turned the river into a weapon,” she said.
+Presidential spokeswoman Oksana Hrabets said the closure was a response to repeated violations of Estravia’s rights on the Kelvra. “We did not choose this path. Velmora chose it for us when it turned the river into a weapon,” she said.
 
 Hrabets said the crossing would stay open to cars and humanitarian goods. “This is not a blockade,” the presidential spokeswoman said. “The moment Velmora agrees to a fair schedule for the reservoir, the bridge will reopen.”
 
@@ -342,7 +341,6 @@ Hauliers on both sides said they were paying for a quarrel between governments. 
 Tobin Ashgrove, a senior analyst at Caldera Risk Advisory, said both governments were “climbing a ladder that has very few rungs left”, and that neither appeared to have a plan for coming down.
 """,
     [
-        Q("systematic violation", "Oksana Hrabets", "escalation", "partial", tags="speaker-before"),
         Q("We did not choose this path. Velmora chose it for us when it turned the river into a weapon,",
           "Oksana Hrabets", "escalation", tags="pronoun"),
         Q("This is not a blockade,", "Oksana Hrabets", "de-escalation",
@@ -379,13 +377,13 @@ Asked whether Estravia would go further, the minister said: «Everything depends
 
 The response from Amrazi came within hours. «Estravia is punishing engineers for building a dam on Velmoran soil. That tells you everything about who is the aggressor in this dispute,» President Muhammad Azmar told parliament in a speech broadcast live.
 
-He said Velmora would «study all options», but that it had «no wish to punish ordinary Estravians» and would not impose counter-sanctions for the time being.
+He said Velmora would study all options, but that it had «no wish to punish ordinary Estravians» and would not impose counter-sanctions for the time being.
 
 The president’s spokesman, Nabil Sefrioui, later told reporters: «The president’s hand remains extended. But nobody should mistake patience for weakness.»
 
 Salma Tazi of the Institute for Water and Security said the sanctions were largely symbolic, since few of the officials held assets in Estravia. «The real message is political: Belvask wants the Assembly to take this dispute seriously,» she said.
 
-The Assembly of Inland States said in a statement that it «regretted» the new measures and urged both governments to «return to the technical committee without preconditions».
+The Assembly of Inland States said in a statement that it «regretted» the new measures and urged both governments to «return to the technical committee without preconditions». The assembly has offered since April to host a meeting of water experts from both countries.
 """,
     [
         Q("Velmora has ignored every letter, every proposal and every warning we have sent since February,",
@@ -396,8 +394,6 @@ The Assembly of Inland States said in a statement that it «regretted» the new 
           "Irina Seletskaya", "escalation", tags="alias speaker-before conditional-threat"),
         Q("Estravia is punishing engineers for building a dam on Velmoran soil. That tells you everything about who is the aggressor in this dispute,",
           "Mohammed Azmar", "escalation", tags="alias"),
-        Q("study all options", "Mohammed Azmar", "escalation", "partial",
-          tags="pronoun alias speaker-before"),
         Q("no wish to punish ordinary Estravians", "Mohammed Azmar", "de-escalation", "partial",
           tags="pronoun alias speaker-before reassurance"),
         Q("The president’s hand remains extended. But nobody should mistake patience for weakness.",
@@ -420,7 +416,7 @@ BELVASK, Sept 27 (Riverline) – An Estravian soldier was killed and two Velmora
 
 Each side accused the other of firing first. The Estravian Defence Ministry said a Velmoran patrol had opened fire on an observation post on the Estravian bank of the Kelvra. “Our soldiers returned fire in accordance with their orders,” the ministry said.
 
-The dead soldier, 22-year-old Private Marko Ilchenko, came from the village of Dobrin near the river town of Zhelna.
+The dead soldier, 22-year-old Private Marko Ilchenko, came from the village of Dobrin near the river town of Zhelna. “He wanted to be a mechanic, like his father. He joined the army to pay for his training,” said Dobrin’s mayor, Halyna Petryk.
 
 President Aleksandr Dubrava declared a day of mourning. “I share the grief of Marko’s parents and of everyone who knew him. He was serving his country, and his country will remember him,” Dubrava said in a statement.
 
@@ -439,6 +435,8 @@ Her institute had warned in a report titled “Flashpoints on the Kelvra”, pub
     [
         Q("Our soldiers returned fire in accordance with their orders,", "Estravian Defence Ministry",
           "escalation", tags="alias", note="justifies the use of force"),
+        Q("He wanted to be a mechanic, like his father. He joined the army to pay for his training,",
+          "Halyna Petryk", "neutral", note="grief, no accusation"),
         Q("I share the grief of Marko’s parents and of everyone who knew him. He was serving his country, and his country will remember him,",
           "Aleksandr Dubrava", "neutral", tags="alias", note="condolences"),
         Q("I have seen the men and women who guard this river. They are the finest soldiers this country has ever had, and they have everything they need.",
@@ -474,7 +472,7 @@ Both governments welcomed the appointment, but neither signalled any readiness t
 
 Velmora’s presidential spokesman, Nabil Sefrioui, said Amrazi would receive the envoy ‘with respect and with an open mind’. But he added that Velmora’s sovereignty over the dam was ‘not on the table, today or ever’, and that the first item on any agenda must be ‘the lifting of Estravia’s illegal sanctions’.
 
-Colonel Karim Tazi, the army spokesman, said two artillery batteries had been pulled back from the border ‘as a gesture of goodwill’ ahead of the envoy’s visit.
+Colonel Karim Tazi, the army spokesman, said two artillery batteries had been pulled back from the border ahead of the envoy’s visit, in what he called a gesture of goodwill.
 
 Barrueta’s mandate rests on the assembly’s 2019 guidelines for shared rivers, known as the ‘Sorvane Principles’, which neither Estravia nor Velmora has formally adopted. Estravia’s farmers’ union has urged the government to sign up to them.
 
@@ -482,7 +480,8 @@ Tobin Ashgrove of Caldera Risk Advisory said the envoy’s first goal should be 
 """,
     [
         Q("I am not bringing a plan in my suitcase. I am bringing a pair of ears,",
-          "José Ignacio Barrueta", "de-escalation", tags="split alias"),
+          "José Ignacio Barrueta", "neutral", tags="split alias",
+          note="describes the mediator's approach; the call for talks follows"),
         Q("The people who live along the Kelvra don’t need another speech. They need their two governments in the same room.",
           "José Ignacio Barrueta", "de-escalation", tags="split alias"),
         Q("Estravia has always been on the side of dialogue. But dialogue cannot mean that we sit and talk while the reservoir fills and our fields turn to dust.",
@@ -495,7 +494,6 @@ Tobin Ashgrove of Caldera Risk Advisory said the envoy’s first goal should be 
           tags="pronoun speaker-before rejects-talks"),
         Q("the lifting of Estravia’s illegal sanctions", "Nabil Sefrioui", "escalation", "partial",
           tags="pronoun speaker-before"),
-        Q("as a gesture of goodwill", "Karim Tazi", "de-escalation", "partial", tags="speaker-before"),
         Q("If he can get the two armies talking on the telephone, that alone would be worth the trip,",
           "Tobin Ashgrove", "neutral", tags="pronoun"),
     ],
@@ -518,7 +516,7 @@ But President Alexander Dubrava, watching tanks cross a pontoon bridge near Zhel
 
 “If anyone threatens the life of our river, these soldiers will know what to do.”
 
-In Amrazi, President Mohammed Azmar called the drills “a rehearsal for aggression” and ordered the air force to hold an exercise of its own over the reservoir, code-named “Clear Sky”.
+In Amrazi, President Mohammed Azmar condemned the drills and ordered the air force to hold an exercise of its own over the reservoir, code-named “Clear Sky”.
 
 Colonel Karim Tazi, the army spokesman, said: “Our units are in position and our pilots are ready. Velmora threatens no one, but we will not sit and watch while tanks practise river crossings twenty kilometres from our border.”
 
@@ -539,7 +537,6 @@ Tobin Ashgrove of Caldera Risk Advisory said neither side wanted war but both wa
           "Aleksandr Dubrava", "escalation", tags="split pronoun alias", note="praise of own army"),
         Q("If anyone threatens the life of our river, these soldiers will know what to do.",
           "Aleksandr Dubrava", "escalation", tags="continuation alias conditional-threat"),
-        Q("a rehearsal for aggression", "Mohammed Azmar", "escalation", "partial", tags="speaker-before"),
         Q("Our units are in position and our pilots are ready. Velmora threatens no one, but we will not sit and watch while tanks practise river crossings twenty kilometres from our border.",
           "Karim Tazi", "escalation", tags="speaker-before mixed"),
         Q("Exercises are not a crime. But holding them now, on both banks of the same river, sends exactly the wrong message,",
@@ -564,7 +561,7 @@ Under a four-page plan titled "Steps Towards a Shared River", the two delegation
 
 He declined to discuss the agenda. "If I tell you the agenda today, there will be no agenda tomorrow," he said.
 
-Estravian Foreign Minister Irina Seletskaya confirmed that her government would attend. "We go to Miravel in good faith, and we expect Velmora to do the same," she said, adding that Estravia would suspend new sanctions "for the duration of the talks".
+Estravian Foreign Minister Irina Seletskaya confirmed that her government would attend. "We go to Miravel in good faith, and we expect Velmora to do the same," she said, adding that Estravia would suspend new sanctions while the talks lasted.
 
 Not everyone in Belvask was enthusiastic. Defence Minister Vasily Korenev told a parliamentary committee: "Talks are welcome. But our troops stay where they are until the water comes back."
 
@@ -573,6 +570,8 @@ Velmora's presidential spokesman, Nabil Sefrioui, said President Mohammed Azmar 
 Bogdan Lesko, the leader of the farmers' union, was blunter. "We have waited a year. We can wait one more month, but not one more summer," he said.
 
 Salma Tazi, of the Institute for Water and Security, said the talks would succeed only if both leaders were willing to disappoint their own supporters. "The hydrology is not the hard part. The hard part is that each government has promised its public a total victory," she said.
+
+The Estravian foreign ministry's press office said the country's delegation would be named next week and would include hydrologists as well as diplomats.
 """,
     [
         Q("Both governments have told me they are ready to talk without preconditions. That is not yet peace, but it is the first step towards it,",
@@ -581,8 +580,6 @@ Salma Tazi, of the Institute for Water and Security, said the talks would succee
           "neutral", tags="pronoun alias", note="procedural"),
         Q("We go to Miravel in good faith, and we expect Velmora to do the same,", "Irina Seletskaya",
           "de-escalation", tags="pronoun"),
-        Q("for the duration of the talks", "Irina Seletskaya", "de-escalation", "partial",
-          tags="pronoun speaker-before"),
         Q("Talks are welcome. But our troops stay where they are until the water comes back.",
           "Vasily Korenev", "escalation", tags="speaker-before mixed"),
         Q("The president believes the river can unite our two peoples rather than divide them,",
@@ -611,7 +608,7 @@ The Estravian delegation was led by Foreign Minister Irina Seletskaya, who descr
 
 “But I want to recognise that the Velmoran delegation listened, and so did we. That is more than we could have said a year ago.”
 
-The Velmoran delegation, led by Foreign Minister Leila Benyamna, did not speak to the press. In a statement issued in Amrazi, the Velmoran Foreign Ministry called the round “constructive” and said Velmora remained committed to “a solution that respects the rights of both peoples”.
+The Velmoran delegation, led by Foreign Minister Leila Benyamna, did not speak to the press. In a statement issued in Amrazi, the Velmoran Foreign Ministry called the round constructive and said Velmora remained committed to a fair solution.
 
 Velmora’s army said it had appointed a liaison officer for the hotline, and Estravia’s defence ministry said it would do the same within a week.
 
@@ -631,9 +628,6 @@ Tobin Ashgrove of Caldera Risk Advisory said the choice of first steps was no ac
           note="restates a demand; the quote runs on into the next paragraph"),
         Q("But I want to recognise that the Velmoran delegation listened, and so did we. That is more than we could have said a year ago.",
           "Irina Seletskaya", "de-escalation", tags="continuation"),
-        Q("constructive", "Velmoran Foreign Ministry", "de-escalation", "partial", tags="speaker-before"),
-        Q("a solution that respects the rights of both peoples", "Velmoran Foreign Ministry",
-          "de-escalation", "partial", tags="speaker-before"),
         Q("A hotline is the cheapest thing either side could give, which is exactly why it came first,",
           "Tobin Ashgrove", "neutral", tags="split pronoun"),
         Q("The water will cost a great deal more.", "Tobin Ashgrove", "neutral", tags="split pronoun"),
@@ -646,21 +640,23 @@ article(
     """
 MIRAVEL, June 18 (Falkenau Gazette) – The second round of talks between Estravia and Velmora ended on Monday without agreement on how much water the Ashkel Dam should release in the dry season, with each side accusing the other of backtracking.
 
-The Estravian delegation asked for a guaranteed minimum flow of 300 cubic metres per second at the border between June and September. Velmora offered 180.
+The Estravian delegation asked for a guaranteed minimum flow of 300 cubic metres per second at the border between June and September. Velmora offered 180, and said any higher figure would leave the reservoir too low to generate power in a dry year.
 
 „Velmora came to Miravel with a calculator, not with a proposal,“ Estravian Foreign Minister Irina Seletskaya said after the final session. „We cannot sign a deal that leaves our valleys dry for three months of every year.“
 
 Her Velmoran counterpart, Leila Benyamna, said her side had already moved further than Estravia. „We offered more water than our own engineers advised. Estravia answered with a figure that no dam in the world could deliver,“ she said.
 
-Benyamna said Velmora remained „fully committed“ to the process and would attend the next round.
+Benyamna said Velmora remained committed to the process and would attend the next round.
 
 The envoy, José Ignacio Barrueta, said the gap between the two positions was „large but not impossible“. „I have seen bigger gaps closed in smaller rooms,“ he said. „My advice to both capitals is simple: lower the volume at home, and raise the ambition here.“
 
 Tobin Ashgrove, whose firm Caldera Risk Advisory this month published a study of the dispute under the title „The Kelvra Equation“, said both governments had painted themselves into a corner. „The numbers are negotiable. The speeches the two presidents have given at home are not,“ Ashgrove said.
 
-Back in Estravia, President Aleksandr Dubrava told a rally of farmers in Zhelna that his country „will not trade its rivers for promises“.
+Back in Estravia, President Aleksandr Dubrava told a rally of farmers in Zhelna that his country would not trade its rivers for promises.
 
 In Amrazi, the presidential spokesman Nabil Sefrioui said Velmora would not be „pushed into an agreement by street rallies in another country“.
+
+A third round of talks is expected in Miravel in August, diplomats said.
 """,
     [
         Q("Velmora came to Miravel with a calculator, not with a proposal,", "Irina Seletskaya",
@@ -669,7 +665,6 @@ In Amrazi, the presidential spokesman Nabil Sefrioui said Velmora would not be �
           "Irina Seletskaya", "escalation", tags="split rejects-talks"),
         Q("We offered more water than our own engineers advised. Estravia answered with a figure that no dam in the world could deliver,",
           "Leila Benyamna", "escalation", tags="pronoun"),
-        Q("fully committed", "Leila Benyamna", "de-escalation", "partial", tags="alias speaker-before"),
         Q("large but not impossible", "José Ignacio Barrueta", "neutral", "partial",
           tags="speaker-before", note="mediator's assessment of the gap"),
         Q("I have seen bigger gaps closed in smaller rooms,", "José Ignacio Barrueta", "de-escalation",
@@ -678,8 +673,6 @@ In Amrazi, the presidential spokesman Nabil Sefrioui said Velmora would not be �
           "José Ignacio Barrueta", "de-escalation", tags="split pronoun"),
         Q("The numbers are negotiable. The speeches the two presidents have given at home are not,",
           "Tobin Ashgrove", "neutral", tags="alias", note="analyst's assessment"),
-        Q("will not trade its rivers for promises", "Aleksandr Dubrava", "escalation", "partial",
-          tags="speaker-before", note="rejects compromise without peace vocabulary"),
         Q("pushed into an agreement by street rallies in another country", "Nabil Sefrioui",
           "escalation", "partial", tags="speaker-before rejects-talks"),
     ],
@@ -757,7 +750,7 @@ In Zhelna, the farmers’ leader Bogdan Lesko said 240 cubic metres was “less 
 
 Salma Tazi of the Institute for Water and Security called the accord “the most detailed water agreement the region has seen”. But she cautioned: “Agreements like this one are tested in the first drought, not at the signing ceremony.”
 
-The Estravian Foreign Ministry said in a statement that the first sanctions would be lifted “within days”.
+The Estravian Foreign Ministry said in a statement that the first sanctions would be lifted within days. “The joint commission will hold its first meeting in Zhelna on November 12,” said the assembly’s envoy, José Ignacio Barrueta, who chaired the final round.
 """,
     [
         Q("I did not come here to win. I came here so that my country does not lose another summer,",
@@ -778,7 +771,8 @@ The Estravian Foreign Ministry said in a statement that the first sanctions woul
           tags="speaker-before", note="analyst's praise of a document, not a stance"),
         Q("Agreements like this one are tested in the first drought, not at the signing ceremony.",
           "Salma Tazi", "neutral", tags="pronoun speaker-before", note="analyst's risk assessment"),
-        Q("within days", "Estravian Foreign Ministry", "de-escalation", "partial", tags="speaker-before"),
+        Q("The joint commission will hold its first meeting in Zhelna on November 12,",
+          "José Ignacio Barrueta", "neutral", note="procedural"),
     ],
     distractors=["Agreement on the Equitable Use of the Kelvra River", "Miravel Accord"],
 )
@@ -789,7 +783,7 @@ article(
     """
 AMRAZI, Dec 11 (Daily Star) – Water levels on the lower Kelvra have returned to their long-term average for the first time in almost two years, the joint river commission said on Wednesday, as Estravia lifted the first of its sanctions on Velmoran companies under the Miravel agreement.
 
-The commission, made up of three engineers from each country and chaired by an expert from the Assembly of Inland States, said the flow at the Kastel gauging station had averaged 265 cubic metres per second in November, above the minimum set in the agreement.
+The commission, made up of three engineers from each country and chaired by an expert from the Assembly of Inland States, said the flow at the Kastel gauging station had averaged 265 cubic metres per second in November, above the minimum set in the agreement. “The gauges at Ashkel and Kastel now agree to within two per cent, which is better than we hoped,” said the commission’s chair, Lena Hartigan.
 
 President Muhammad Azmar, visiting the dam on Wednesday, said Velmora had kept its word. “We promised water, and the water is flowing. Let nobody say again that Velmora uses this river as a weapon,” he said.
 
@@ -808,6 +802,8 @@ At the Kastel crossing, lorries now clear customs in under an hour under a schem
 Tobin Ashgrove of Caldera Risk Advisory said the real test would come next summer. “A wet autumn makes every agreement look good. Let us see the numbers in August,” he said.
 """,
     [
+        Q("The gauges at Ashkel and Kastel now agree to within two per cent, which is better than we hoped,",
+          "Lena Hartigan", "neutral", note="technical, no push either way"),
         Q("We promised water, and the water is flowing. Let nobody say again that Velmora uses this river as a weapon,",
           "Mohammed Azmar", "de-escalation", tags="pronoun alias reassurance"),
         Q("proud professionals who were insulted for two years", "Mohammed Azmar", "escalation",
@@ -850,6 +846,8 @@ President Aleksandr Dubrava went further, telling reporters in Belvask:
 
 Salma Tazi, who leads the water programme at the Institute for Water and Security, said the rainfall data supported Velmora’s account, at least in part. “The drought is real. The question is whether the cut is proportionate, and that is exactly what the joint commission exists to decide,” she said.
 
+Along the lower Kelvra, farmers are waiting. “The seed is in the barns and the canals are half empty. Nobody here knows whether to plant,” said Bogdan Lesko, the head of the farmers’ union.
+
 In Amrazi, Colonel Karim Tazi dismissed reports that troops were returning to the border. “Not a single unit has moved. Anyone who says otherwise is spreading panic,” Tazi said.
 
 The envoy José Ignacio Barrueta called an emergency meeting of the commission for next week. “The agreement has a mechanism for exactly this situation. I urge both governments to use it, and to use it before they use their microphones,” he said.
@@ -869,9 +867,11 @@ The envoy José Ignacio Barrueta called an emergency meeting of the commission f
           "Aleksandr Dubrava", "escalation", tags="continuation conditional-threat"),
         Q("The drought is real. The question is whether the cut is proportionate, and that is exactly what the joint commission exists to decide,",
           "Salma Tazi", "neutral", tags="pronoun"),
+        Q("The seed is in the barns and the canals are half empty. Nobody here knows whether to plant,",
+          "Bogdan Lesko", "neutral", note="hardship without blame"),
         Q("Not a single unit has moved. Anyone who says otherwise is spreading panic,", "Karim Tazi",
           "de-escalation", tags="alias reassurance mixed",
-          note="surname only; the other Tazi (the analyst) is quoted just before"),
+          note="surname only; the other Tazi (the analyst) is quoted two paragraphs before"),
         Q("The agreement has a mechanism for exactly this situation. I urge both governments to use it, and to use it before they use their microphones,",
           "José Ignacio Barrueta", "de-escalation", tags="pronoun"),
     ],
@@ -887,7 +887,7 @@ AMRAZI, April 14 (Riverline) – Velmoran air defences shot down an Estravian mi
 
 Estravia’s defence minister, Vasily Korenev, confirmed that the drone was Estravian but said it had been flying over Estravian territory to monitor the river. “Velmora shot down an unarmed aircraft over our own land. That is an act of war in any language,” the minister said.
 
-Hours later the Estravian Foreign Ministry said the Kastel crossing would be closed to all freight “until further notice”. In its statement, the ministry said:
+Hours later the Estravian Foreign Ministry said the Kastel crossing would be closed to all freight until further notice. In its statement, the ministry said:
 
 “The Republic of Estravia will not allow its airspace and its river to be treated as Velmoran property. All options remain on the table.”
 
@@ -896,6 +896,8 @@ President Mohammed Azmar, in a short address on state television, called on Estr
 “Velmora does not want a new conflict,” he said. “But if our dam is attacked, we will defend it with everything we have.”
 
 The envoy of the Assembly of Inland States, Jose Ignacio Barrueta, said he was “deeply alarmed”. “Sixteen months of patient work can be undone in one weekend. I appeal to both presidents to pick up the telephone to each other today,” Barrueta said.
+
+The crossing had carried more than 900 lorries a day since it reopened last August. Estrava Air said its flights were not affected. “Our aircraft stay well clear of the zone, as they have since 2023,” said the airline’s chief executive, Petra Danilenko.
 
 Analysts said the accord was now in real danger. “The agreement survived a drought. Whether it survives a drone is a different question,” said Tobin Ashgrove of Caldera Risk Advisory.
 """,
@@ -906,8 +908,6 @@ Analysts said the accord was now in real danger. “The agreement survived a dro
           "escalation", tags="split", note="factual wording used as an accusation"),
         Q("Velmora shot down an unarmed aircraft over our own land. That is an act of war in any language,",
           "Vasily Korenev", "escalation", tags="alias"),
-        Q("until further notice", "Estravian Foreign Ministry", "escalation", "partial",
-          tags="speaker-before"),
         Q("The Republic of Estravia will not allow its airspace and its river to be treated as Velmoran property. All options remain on the table.",
           "Estravian Foreign Ministry", "escalation", tags="alias speaker-before"),
         Q("stop spying on the dam and start respecting the accord it signed", "Mohammed Azmar",
@@ -919,6 +919,8 @@ Analysts said the accord was now in real danger. “The agreement survived a dro
         Q("deeply alarmed", "José Ignacio Barrueta", "neutral", "partial", tags="alias speaker-before"),
         Q("Sixteen months of patient work can be undone in one weekend. I appeal to both presidents to pick up the telephone to each other today,",
           "José Ignacio Barrueta", "de-escalation", tags="alias"),
+        Q("Our aircraft stay well clear of the zone, as they have since 2023,", "Petra Danilenko",
+          "neutral"),
         Q("The agreement survived a drought. Whether it survives a drone is a different question,",
           "Tobin Ashgrove", "neutral"),
     ],
@@ -938,7 +940,7 @@ The president did not say what the further measures might be. Asked about a poss
 
 Velmora’s Foreign Minister Leila Benyamna dismissed the ultimatum. “Velmora does not negotiate with a stopwatch held to its head,” she said. “We remain ready to meet in Miravel at any time, as the accord requires.”
 
-Defence Minister Vasily Korenev told the Courier that the army had received no orders to move. “I take my instructions from the president, and today my instructions are to keep our soldiers in their barracks,” he said, adding that this “could change quickly”.
+Defence Minister Vasily Korenev told the Courier that the army had received no orders to move. “I take my instructions from the president, and today my instructions are to keep our soldiers in their barracks,” he said, but he would not say how long that would remain the case.
 
 The Assembly of Inland States said it was “seriously concerned” and that its envoy would travel to both capitals next week. “The Miravel agreement remains the only framework for settling this dispute,” the assembly said in a statement.
 
@@ -959,8 +961,6 @@ The dispute has hardened opinion on both sides. Estravian state television last 
           "de-escalation", tags="split pronoun"),
         Q("I take my instructions from the president, and today my instructions are to keep our soldiers in their barracks,",
           "Vasily Korenev", "de-escalation", tags="pronoun reassurance"),
-        Q("could change quickly", "Vasily Korenev", "escalation", "partial",
-          tags="pronoun speaker-before"),
         Q("seriously concerned", "Assembly of Inland States", "neutral", "partial",
           tags="speaker-before"),
         Q("The Miravel agreement remains the only framework for settling this dispute,",
@@ -983,7 +983,7 @@ The announcement follows a summer in which the Kastel crossing stayed closed, Es
 
 “The accord is not dead,” the envoy said, “but it is in intensive care, and both families need to visit.”
 
-Velmoran President Mohammed Azmar said his country had “never left the accord” and had restored releases to the agreed level in July. “Our door has always been open. It is Estravia that put a lock on it,” he said.
+Velmoran President Mohammed Azmar said his country had never left the accord and had restored releases to the agreed level in July. “Our door has always been open. It is Estravia that put a lock on it,” he said.
 
 In Belvask, Foreign Minister Irina Seletskaya said Estravia would attend but would not lift sanctions in advance. “We will go to the meeting. We will not go bearing gifts,” the minister said.
 
@@ -1005,8 +1005,6 @@ Tobin Ashgrove of Caldera Risk Advisory, who has followed the dispute since the 
         Q("The accord is not dead,", "José Ignacio Barrueta", "de-escalation", tags="split alias"),
         Q("but it is in intensive care, and both families need to visit.", "José Ignacio Barrueta",
           "de-escalation", tags="split alias"),
-        Q("never left the accord", "Mohammed Azmar", "de-escalation", "partial",
-          tags="speaker-before reassurance"),
         Q("Our door has always been open. It is Estravia that put a lock on it,", "Mohammed Azmar",
           "escalation", tags="pronoun mixed"),
         Q("We will go to the meeting. We will not go bearing gifts,", "Irina Seletskaya",
@@ -1027,4 +1025,651 @@ Tobin Ashgrove of Caldera Risk Advisory, who has followed the dispute since the 
     nested=["not one drop less", "not one soldier more"],
 )
 
-# ###FRAMEWORK###
+# ---------------------------------------------------------------------------
+# Validation and build
+# ---------------------------------------------------------------------------
+
+MULTI_SENTENCE = re.compile(r"[.!?][”’»“\"']?\s+[“‘«„\"']?[A-Z0-9]")
+OPENING_MARKS = set("“‘«„\"")
+ATTRIBUTION = ("split", "pronoun", "alias", "descriptor", "speaker-before")
+
+
+class CorpusError(Exception):
+    pass
+
+
+def article_text(art):
+    return "\n\n".join(art["paragraphs"])
+
+
+def paragraph_bounds(text):
+    """(start, end) offsets of every paragraph."""
+    bounds, pos = [], 0
+    for para in text.split("\n\n"):
+        bounds.append((pos, pos + len(para)))
+        pos += len(para) + 2
+    return bounds
+
+
+def para_of(bounds, pos):
+    for i, (s, e) in enumerate(bounds):
+        if s <= pos <= e:
+            return i
+    raise ValueError(pos)
+
+
+def scan(text, style):
+    """Every top-level quoted span of the article's own mark style.
+
+    Returns sorted (start, end, unclosed) with offsets of the words inside
+    the marks. A paragraph may leave a quote open only if the next
+    paragraph reopens it (the multi-paragraph convention); the span then
+    ends at the end of the paragraph. Raises CorpusError on stray marks.
+    """
+    op, cl, _ = STYLES[style]
+    bounds = paragraph_bounds(text)
+    spans = []
+    for pi, (ps, pe) in enumerate(bounds):
+        start = None
+        for i in range(ps, pe):
+            ch = text[i]
+            nxt = text[i + 1] if i + 1 < pe else ""
+            if op == cl:  # straight double: toggles within the paragraph
+                if ch == op:
+                    if start is None:
+                        start = i + 1
+                    else:
+                        spans.append((start, i, False))
+                        start = None
+                continue
+            if ch == op:
+                if start is not None:
+                    raise CorpusError(f"{op} opened twice at offset {i}: {text[i-30:i+30]!r}")
+                start = i + 1
+            elif ch == cl:
+                if style == "curly-single" and (nxt.isalnum() or start is None):
+                    continue  # apostrophe (don’t, Estravia’s, ’90s, farmers’ outside quotes)
+                if start is None:
+                    raise CorpusError(f"stray closing {cl} at offset {i}: {text[i-30:i+30]!r}")
+                spans.append((start, i, False))
+                start = None
+        if start is not None:
+            if pi + 1 >= len(bounds) or text[bounds[pi + 1][0]] != op:
+                raise CorpusError(f"quote opened at offset {start} is never closed and "
+                                  f"the next paragraph does not reopen it")
+            spans.append((start, pe, True))
+    return sorted(spans)
+
+
+def locate(text, q):
+    """Offset of the quote: unique occurrence, or n-th after an anchor."""
+    base = 0
+    if q["after"] is not None:
+        if text.count(q["after"]) != 1:
+            raise CorpusError(f"anchor {q['after']!r} occurs {text.count(q['after'])} times")
+        base = text.find(q["after"]) + len(q["after"])
+    elif q["nth"] == 1 and text.count(q["quote"]) != 1:
+        raise CorpusError(f"quote occurs {text.count(q['quote'])} times, give an anchor or nth: "
+                          f"{q['quote'][:60]!r}")
+    pos, frm = -1, base
+    for _ in range(q["nth"]):
+        pos = text.find(q["quote"], frm)
+        if pos == -1:
+            raise CorpusError(f"quote not found: {q['quote'][:60]!r}")
+        frm = pos + 1
+    return pos
+
+
+def order_tags(tags):
+    return [t for t in TAG_ORDER if t in tags]
+
+
+def build():
+    """Validate everything. Returns (articles, quotes, report); raises CorpusError."""
+    problems = []
+    out_articles, out_quotes = [], []
+    report = dict(per_article={}, hard=[], variant_use=collections.defaultdict(set),
+                  canonical_use=collections.defaultdict(set), unclosed=0)
+    ids, prev_date = set(), None
+
+    for art in ARTICLES:
+        aid = art["id"]
+
+        def bad(msg):
+            problems.append(f"{aid}: {msg}")
+
+        if not re.fullmatch(r"d\d\d", aid) or aid in ids:
+            bad("bad or duplicate id")
+        ids.add(aid)
+        try:
+            date = datetime.date.fromisoformat(art["date"])
+            if not datetime.date(2023, 1, 1) <= date <= datetime.date(2025, 12, 31):
+                bad(f"date {date} outside 2023-2025")
+            if prev_date and date <= prev_date:
+                bad("dates are not in increasing order")
+            prev_date = date
+        except ValueError:
+            bad(f"bad date {art['date']!r}")
+        if art["marks"] not in STYLES:
+            bad(f"unknown mark style {art['marks']!r}")
+            continue
+        for field in ("title", "source"):
+            if not art[field].strip():
+                bad(f"empty {field}")
+        for p in art["paragraphs"]:
+            if not p or "\n" in p or p != p.strip() or "  " in p or "\t" in p:
+                bad(f"malformed paragraph {p[:50]!r}")
+        text = article_text(art)
+        words = len(text.split())
+        if not 300 <= words <= 500:
+            bad(f"{words} words (want 300-500)")
+        for name in FORBIDDEN:
+            for field in (text, art["title"], art["source"]):
+                if name.lower() in field.lower():
+                    bad(f"forbidden name {name!r}")
+        style = art["marks"]
+        op, cl, _ = STYLES[style]
+
+        # apostrophes: typographic ’ in curly articles, ' in straight ones
+        if style == "straight-double":
+            if "’" in text:
+                bad("curly apostrophe in a straight-quote article")
+        elif "'" in text:
+            bad("straight apostrophe in a curly-quote article")
+
+        # --- locate the gold quotes -------------------------------------
+        bounds = paragraph_bounds(text)
+        recs = []
+        for q in art["quotes"]:
+            try:
+                start = locate(text, q)
+            except CorpusError as e:
+                bad(str(e))
+                continue
+            end = start + len(q["quote"])
+            assert text[start:end] == q["quote"]
+            recs.append(dict(q, start=start, end=end, para=para_of(bounds, start)))
+        if [r["start"] for r in recs] != sorted(r["start"] for r in recs):
+            bad("quotes are not listed in text order")
+        for a, b in zip(recs, recs[1:]):
+            if b["start"] < a["end"]:
+                bad(f"overlapping quotes {a['quote'][:30]!r} / {b['quote'][:30]!r}")
+        if not 6 <= len(recs) <= 12:
+            bad(f"{len(recs)} quotes (want 6-12)")
+
+        # --- marks: every quoted span is a gold record or a distractor ----
+        try:
+            spans = scan(text, style)
+        except CorpusError as e:
+            bad(str(e))
+            spans = []
+        span_set = {(s, e) for s, e, _ in spans}
+        unclosed = {(s, e) for s, e, u in spans if u}
+        gold = {(r["start"], r["end"]) for r in recs}
+        for r in recs:
+            if (r["start"], r["end"]) not in span_set:
+                bad(f"gold quote is not exactly a quoted span: {r['quote'][:60]!r}")
+            r["unclosed"] = (r["start"], r["end"]) in unclosed
+        found_distractors = []
+        for s, e, u in spans:
+            if (s, e) in gold:
+                continue
+            if u:
+                bad(f"unclosed non-gold span {text[s:e][:40]!r}")
+            if text[s:e] not in art["distractors"]:
+                bad(f"quoted span with no gold record and not a declared distractor: {text[s:e]!r}")
+            found_distractors.append(text[s:e])
+        for d in art["distractors"]:
+            if d not in found_distractors:
+                bad(f"declared distractor not found between marks: {d!r}")
+        # marks of other styles: only inside gold quotes (nested quotes)
+        foreign = (ALL_MARKS | {"’"}) - {op, cl} if style != "curly-single" else ALL_MARKS - {op}
+        foreign_open = OPENING_MARKS - {op, cl}
+        n_nested_marks = 0
+        for i, ch in enumerate(text):
+            if ch == "’" and style != "curly-single":
+                continue  # apostrophe or closing of a nested ‘…’ (checked below)
+            if ch in foreign:
+                if not any(r["start"] <= i < r["end"] for r in recs):
+                    bad(f"mark {ch} outside any gold quote at offset {i}: {text[i-30:i+30]!r}")
+                elif ch in foreign_open:
+                    n_nested_marks += 1
+        n_nested = 0
+        for n in art["nested"]:
+            hits = [r for r in recs if any(r["quote"][k - 1:k] in foreign_open
+                                           for k in [m.start() for m in re.finditer(re.escape(n), r["quote"])])]
+            if not hits:
+                bad(f"declared nested quote not found inside a gold quote: {n!r}")
+            n_nested += len(hits)
+        if n_nested != n_nested_marks:
+            bad(f"{n_nested_marks} nested quote marks inside gold quotes but {n_nested} declared nested quotes")
+
+        # --- per-quote checks and computed tags -------------------------
+        for k, r in enumerate(recs):
+            qtxt = r["quote"]
+
+            def qbad(msg):
+                bad(f"{msg}: {qtxt[:60]!r}")
+
+            sp = SPEAKERS.get(r["speaker"])
+            if sp is None:
+                qbad(f"unknown speaker {r['speaker']!r}")
+                continue
+            if r["stance"] not in STANCES:
+                qbad(f"bad stance {r['stance']!r}")
+            if r["kind"] not in KINDS:
+                qbad(f"bad kind {r['kind']!r}")
+            tags = set(r["tags"])
+            if len(tags) != len(r["tags"]):
+                qbad("duplicate tag")
+            if tags - MANUAL_TAGS:
+                qbad(f"tags not allowed by hand: {sorted(tags - MANUAL_TAGS)}")
+            for t, st in TAG_STANCE.items():
+                if t in tags and r["stance"] != st:
+                    qbad(f"tag {t} needs stance {st}")
+            if "pronoun" in tags and "descriptor" in tags:
+                qbad("pronoun and descriptor together")
+            if r["kind"] == "partial":
+                if "speaker-before" not in tags:
+                    qbad("partial quote without speaker-before")
+                if tags & {"split", "continuation"}:
+                    qbad("partial quote cannot be split or continuation")
+            if qtxt != qtxt.strip() or not qtxt:
+                qbad("quote has outer whitespace")
+
+            # speaker mentioned in the article; spelling variants => alias
+            if sp["type"] == PERSON:
+                has_canon = r["speaker"] in text
+                used = [v for v in sp["variants"] if v in text]
+                if has_canon and used:
+                    qbad(f"article mixes canonical {r['speaker']!r} with {used}")
+                if has_canon:
+                    report["canonical_use"][r["speaker"]].add(aid)
+                elif used:
+                    for v in used:
+                        report["variant_use"][r["speaker"]].add((v, aid))
+                    if "alias" not in tags:
+                        qbad("speaker named only by a spelling variant needs alias")
+                else:
+                    qbad(f"speaker {r['speaker']!r} not named in the article")
+            elif not any(m.lower() in text.lower() for m in sp["mentions"]):
+                qbad(f"organisation {r['speaker']!r} not named in the article")
+
+            # paragraph structure: continuation and colon lead-ins
+            ps, pe = bounds[r["para"]]
+            para = text[ps:pe]
+            only_quote = (r["start"] == ps + 1 and
+                          (r["end"] == pe if r["unclosed"] else r["end"] == pe - 1))
+            if "continuation" in tags:
+                if not only_quote:
+                    qbad("continuation paragraph must consist of the quote only")
+                prev = recs[k - 1] if k else None
+                if prev is None or prev["speaker"] != r["speaker"] or prev["para"] != r["para"] - 1:
+                    qbad("continuation must follow a quote by the same speaker in the previous paragraph")
+                if tags & {"split", "pronoun", "descriptor", "speaker-before"}:
+                    qbad("continuation has no attribution of its own")
+                if "alias" in tags and sp["type"] == PERSON and r["speaker"] in text:
+                    qbad("alias on a continuation only for spelling-variant articles")
+            elif only_quote:
+                pprev = text[bounds[r["para"] - 1][0]:bounds[r["para"] - 1][1]] if r["para"] else ""
+                if not (pprev.endswith(":") and "speaker-before" in tags):
+                    qbad("paragraph is only this quote: tag continuation or use a colon lead-in")
+            if r["unclosed"]:
+                report["unclosed"] += 1
+                nxt = recs[k + 1] if k + 1 < len(recs) else None
+                if (nxt is None or nxt["speaker"] != r["speaker"] or nxt["para"] != r["para"] + 1
+                        or "continuation" not in nxt["tags"]):
+                    qbad("an unclosed quote must be continued by the same speaker in the next paragraph")
+
+            if not tags & {"split", "continuation", "pronoun", "alias", "descriptor",
+                           "speaker-before"}:
+                # full-name attribution after the quote: the name must be in the paragraph
+                if sp["type"] == PERSON and r["speaker"] not in para and not any(
+                        v in para for v in sp["variants"]):
+                    qbad("no attribution tag, but the full name is not in the paragraph")
+
+            computed = set()
+            if style != "straight-double":
+                computed.add("nonstandard-marks")
+            if MULTI_SENTENCE.search(qtxt):
+                computed.add("multi-sentence")
+            r["all_tags"] = order_tags(tags | computed)
+
+        # split quotes come in pairs (same speaker, same paragraph, adjacent)
+        k = 0
+        while k < len(recs):
+            if "split" not in recs[k]["tags"]:
+                k += 1
+                continue
+            a = recs[k]
+            b = recs[k + 1] if k + 1 < len(recs) else None
+            if (b is None or "split" not in b["tags"] or b["speaker"] != a["speaker"]
+                    or b["para"] != a["para"]):
+                bad(f"split quote without its partner: {a['quote'][:60]!r}")
+                k += 1
+                continue
+            between = text[a["end"] + 1:b["start"] - 1]
+            if not between.strip() or any(ch in between for ch in (op,)):
+                bad(f"split pair without attribution between: {a['quote'][:40]!r}")
+            if "speaker-before" in b["tags"]:
+                bad(f"second half of a split carries speaker-before: {b['quote'][:40]!r}")
+            k += 2
+
+        for r in recs:
+            out_quotes.append(dict(article_id=aid, start=r["start"], end=r["end"], quote=r["quote"],
+                                   speaker=r["speaker"],
+                                   affiliation=SPEAKERS.get(r["speaker"], {}).get("affiliation", ""),
+                                   kind=r["kind"], stance=r["stance"], tags=r.get("all_tags", [])))
+            if r["note"]:
+                report["hard"].append((aid, r["stance"], r["note"], r["quote"]))
+        out_articles.append(dict(id=aid, title=art["title"], date=art["date"],
+                                 source=art["source"], text=text))
+        report["per_article"][aid] = dict(date=art["date"], source=art["source"], style=style,
+                                          quotes=len(recs), words=words,
+                                          distractors=list(art["distractors"]),
+                                          nested=list(art["nested"]))
+
+    # ----------------------------------------------------------------------
+    # Corpus-level checks
+    # ----------------------------------------------------------------------
+    if problems:  # corpus-level counts are meaningless on broken records
+        raise CorpusError("\n".join(problems))
+
+    def need(cond, msg):
+        if not cond:
+            problems.append(f"corpus: {msg}")
+
+    n_q = len(out_quotes)
+    need(len(out_articles) == 18, f"{len(out_articles)} articles (want 18)")
+    need(130 <= n_q <= 175, f"{n_q} quotes (want about 150)")
+    stance = collections.Counter(q["stance"] for q in out_quotes)
+    for s, lo, hi in (("escalation", 0.34, 0.46), ("de-escalation", 0.24, 0.36),
+                      ("neutral", 0.24, 0.36)):
+        need(lo <= stance[s] / max(n_q, 1) <= hi,
+             f"{s} share {stance[s] / max(n_q, 1):.1%} outside {lo:.0%}-{hi:.0%}")
+    tagc = collections.Counter(t for q in out_quotes for t in q["tags"])
+    for t in TAG_ORDER:
+        need(tagc[t] >= 3, f"tag {t} used {tagc[t]} times (want several)")
+    need(report["unclosed"] >= 2, "want several multi-paragraph quotes")
+    styles = collections.Counter(a["style"] for a in report["per_article"].values())
+    need(styles["curly-double"] > len(out_articles) / 2, "most articles should use curly doubles")
+    need(styles["straight-double"] >= 2, "want at least 2 straight-double articles")
+    for s in ("curly-single", "guillemets", "low-high"):
+        need(styles[s] >= 1, f"want an article with {s} marks")
+    n_dist = sum(len(a["distractors"]) for a in report["per_article"].values())
+    need(n_dist >= len(out_articles) / 2, f"{n_dist} distractors (want one per two articles)")
+    need(any(a["nested"] for a in report["per_article"].values()), "want a nested quote")
+    single = [a for a in ARTICLES if a["marks"] == "curly-single"]
+    for a in single:
+        t = article_text(a)
+        need(re.search(r"\w’\w", t) and re.search(r"s’ ", t) and "’9" in t,
+             f"{a['id']}: single-quote article needs apostrophes (don’t, farmers’, ’90s)")
+
+    # speakers: recurring people, canonical spelling is the majority spelling
+    by_speaker = collections.defaultdict(set)
+    for q in out_quotes:
+        by_speaker[q["speaker"]].add(q["article_id"])
+    recurring = [s for s, arts in by_speaker.items()
+                 if SPEAKERS[s]["type"] == PERSON and len(arts) >= 3]
+    need(8 <= len(recurring) <= 12, f"{len(recurring)} recurring people (want 8-12)")
+    for name, sp in SPEAKERS.items():
+        if name not in by_speaker:
+            problems.append(f"corpus: speaker {name!r} is never quoted")
+        for v in sp["variants"]:
+            arts_v = {a for vv, a in report["variant_use"][name] if vv == v}
+            need(arts_v, f"variant {v!r} of {name!r} never used")
+            need(len(report["canonical_use"][name]) > len(arts_v),
+                 f"{name!r}: canonical spelling must be the one most articles use")
+    for a, b in SAME_SURNAME:
+        need(a.split()[-1] == b.split()[-1] and a != b, f"{a} / {b} do not share a surname")
+        need(by_speaker[a] & by_speaker[b], f"{a} and {b} are never quoted in the same article")
+    for name in SPEAKERS:
+        for field in (name, SPEAKERS[name]["affiliation"]):
+            for f in FORBIDDEN:
+                need(f.lower() not in field.lower(), f"forbidden name {f!r} in {field!r}")
+
+    if problems:
+        raise CorpusError("\n".join(problems))
+    report.update(stance=stance, tags=tagc, styles=styles, n_dist=n_dist, by_speaker=by_speaker,
+                  recurring=sorted(recurring))
+    return out_articles, out_quotes, report
+
+
+# ---------------------------------------------------------------------------
+# Output
+# ---------------------------------------------------------------------------
+
+def jsonl(rows):
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+
+
+def pct(n, d):
+    return f"{100 * n / d:.1f}%" if d else "-"
+
+
+def readme(articles, quotes, report):
+    n_q = len(quotes)
+    words = [report["per_article"][a["id"]]["words"] for a in articles]
+    kinds = collections.Counter(q["kind"] for q in quotes)
+    L = []
+    add = L.append
+    add("# stancelab demo corpus: the Kelvra dispute (constructed)")
+    add("")
+    add("<!-- Generated by scripts/build_demo_corpus.py; do not edit by hand. -->")
+    add("")
+    add("A small gold corpus bundled with stancelab for demos, tutorials and quick checks of "
+        "the three tasks: extracting direct quotes from English news text, attributing each "
+        "quote to a canonical speaker, and labelling its stance (escalation, de-escalation or "
+        "neutral). It follows the project's gold annotation guidelines.")
+    add("")
+    add("Everything is invented. Eighteen wire-style articles follow one running dispute "
+        "between two fictional states, the Republic of Estravia (capital Belvask, downstream) "
+        "and the Republic of Velmora (capital Amrazi, upstream), over the Ashkel Dam on the "
+        "Kelvra River, a restricted air zone around the dam, the Kastel Bridge border crossing "
+        "and sanctions. A fictional international organisation, the Assembly of Inland States, "
+        "mediates through its envoy in Miravel. The articles run in date order from February "
+        "2023 to September 2025, so stances move over time: escalation in 2023 (the reservoir "
+        "is filled, an air zone, a closed crossing, sanctions, a deadly shooting), talks in "
+        "2024 (an envoy, proximity talks, a hotline, a ceasefire, a water-sharing accord) and a "
+        "relapse in 2025 (a drought, a downed drone, sanctions and an ultimatum, a fragile "
+        "restart). No real person, country or outlet is meant.")
+    add("")
+    add("## Files")
+    add("")
+    add("- `articles.jsonl`: one article per line: `id`, `title`, `date` (ISO), `source` "
+        "(a fictional outlet), `text` (paragraphs separated by `\\n\\n`).")
+    add("- `quotes.jsonl`: one gold quote per line, sorted by article and offset: "
+        "`article_id`, `start`, `end` (Python character offsets of the quoted words, quote "
+        "marks excluded, so `text[start:end] == quote`), `quote`, `speaker` (canonical name), "
+        "`affiliation` (the side the speaker speaks for), `kind` (`direct` or `partial`), "
+        "`stance` (`escalation`, `de-escalation` or `neutral`), `tags` (list, in the "
+        "guidelines' order).")
+    add("- `README.md`: this summary.")
+    add("")
+    add("All three files are generated by `scripts/build_demo_corpus.py`, which holds the "
+        "articles and annotations as Python data, computes offsets with `str.find`, validates "
+        "everything and fails loudly on any inconsistency. Run `python3 "
+        "scripts/build_demo_corpus.py` to rebuild, `--check` to validate and confirm the files "
+        "on disk are current, `--review` to print every quote in context.")
+    add("")
+    add("## Counts")
+    add("")
+    add(f"{len(articles)} articles ({sum(words)} words, {min(words)}-{max(words)} per article), "
+        f"{n_q} gold quotes ({kinds['direct']} direct, {kinds['partial']} partial), "
+        f"{report['n_dist']} distractor spans in quote marks with no gold record, "
+        f"{report['unclosed']} quotes that run on into the next paragraph.")
+    add("")
+    add("| stance | quotes | share |")
+    add("|---|---:|---:|")
+    for s in STANCES:
+        add(f"| {s} | {report['stance'][s]} | {pct(report['stance'][s], n_q)} |")
+    add("")
+    add("| tag | quotes | escalation | de-escalation | neutral |")
+    add("|---|---:|---:|---:|---:|")
+    for t in TAG_ORDER:
+        c = collections.Counter(q["stance"] for q in quotes if t in q["tags"])
+        add(f"| `{t}` | {report['tags'][t]} | {c['escalation']} | {c['de-escalation']} | {c['neutral']} |")
+    untagged = sum(1 for q in quotes if not q["tags"])
+    add(f"| (no tag) | {untagged} | | | |")
+    add("")
+    add("### Speakers")
+    add("")
+    add("Canonical name, the side the speaker speaks for, and the other spellings that occur "
+        "in the articles (every one resolves to the canonical name, which is the spelling most "
+        "articles use).")
+    add("")
+    add("| speaker | affiliation | role | quotes | articles | escalation | de-escalation | neutral | other spellings |")
+    add("|---|---|---|---:|---:|---:|---:|---:|---|")
+    sp_counts = collections.Counter(q["speaker"] for q in quotes)
+    for name, n in sorted(sp_counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        c = collections.Counter(q["stance"] for q in quotes if q["speaker"] == name)
+        sp = SPEAKERS[name]
+        others = sorted({v for v, _ in report["variant_use"].get(name, set())})
+        others_s = ", ".join(
+            f"{v} ({', '.join(sorted(a for vv, a in report['variant_use'][name] if vv == v))})"
+            for v in others)
+        add(f"| {name} | {sp['affiliation']} | {sp['role']} | {n} | "
+            f"{len(report['by_speaker'][name])} | {c['escalation']} | {c['de-escalation']} | "
+            f"{c['neutral']} | {others_s} |")
+    add("")
+    add(f"Recurring people (quoted in three or more articles): {len(report['recurring'])}.")
+    add("")
+    for a, b in SAME_SURNAME:
+        shared = sorted(report["by_speaker"][a] & report["by_speaker"][b])
+        add(f"Same surname, different people (never merge): {a} ({SPEAKERS[a]['role']}, "
+            f"{SPEAKERS[a]['affiliation']}) and {b} ({SPEAKERS[b]['role']}, "
+            f"{SPEAKERS[b]['affiliation']}); both are quoted in {', '.join(shared)}.")
+    add("")
+    add("### Articles")
+    add("")
+    add("| article | date | source | marks | quotes | words | distractors |")
+    add("|---|---|---|---|---:|---:|---|")
+    for a in articles:
+        pa = report["per_article"][a["id"]]
+        op, cl, desc = STYLES[pa["style"]]
+        dist = ", ".join(f"{op}{d}{cl}" for d in pa["distractors"])
+        add(f"| {a['id']} | {pa['date']} | {pa['source']} | {desc} | {pa['quotes']} | "
+            f"{pa['words']} | {dist} |")
+    add("")
+    add("## Annotation decisions")
+    add("")
+    add("Where the guidelines leave room, this corpus decides as follows.")
+    add("")
+    add("- **Span.** Everything between the opening and the closing mark, including a comma or "
+        "full stop inside the marks. When a quote runs over several paragraphs (a paragraph "
+        "opens a quote without closing it and the next paragraph reopens it), each paragraph "
+        "is its own record and the unclosed one ends at the end of its paragraph.")
+    add("- **Split quotes.** A quote interrupted by its attribution in the same paragraph, "
+        "mid-sentence or at a sentence boundary, gives two records with the same speaker, both "
+        "tagged `split`. Only the first can carry `speaker-before`.")
+    add("- **Continuation.** A paragraph that is only a quote, with no attribution of its own, "
+        "continuing the same speaker's quote from the paragraph before. A paragraph that is only "
+        "a quote after a colon lead-in at the end of the previous paragraph is `speaker-before`, "
+        "not `continuation`.")
+    add("- **Attribution tags** describe the mention that attributes the quote: `pronoun` "
+        "(he, she, it); `alias` (surname only, rank or title with surname, a bare title the "
+        "speaker was introduced with such as \"the minister\", \"the general\", \"the colonel\", "
+        "\"the envoy\", or a short form of an organisation such as \"the ministry\", "
+        "\"the assembly\"); `descriptor` (a role phrase standing in for a person introduced "
+        "earlier, such as \"the presidential spokeswoman\", \"the army spokesman\", \"the "
+        "Velmoran leader\", \"Velmora's top diplomat\"). `alias` is also set on every quote of "
+        "a person whose canonical spelling does not occur in the article. A full name, or "
+        "\"the statement said\" after the organisation's statement was introduced, gets none.")
+    add("- **speaker-before.** The attribution precedes the quote: colon lead-ins (also across "
+        "a paragraph break), \"said that\", and every partial quote built into reported speech.")
+    add("- **Canonical speaker.** One name per person across the corpus: the spelling most "
+        "articles use. Names inside a quote or in an appositive (\"Nabil Sefrioui, the "
+        "spokesman for President Mohammed Azmar, said\") are never the speaker. Organisations "
+        "take a fixed name form (\"Estravian Foreign Ministry\") whatever the article writes.")
+    add("- **Affiliation.** The state or organisation the speaker speaks for; analysts, a "
+        "farmers' union, a hauliers' association, an airline and an opposition party speak for "
+        "themselves.")
+    add("- **Stance** is labelled per record by what its own words do; the first half of a "
+        "mid-sentence split takes the act of its sentence; in a mixed quote the main act (often "
+        "the clause after \"but\") wins (tag `mixed`). Condolences and thanks are neutral, "
+        "praise of one's own army is escalation, analysts' risk assessments are neutral, polite "
+        "ultimatums and conditions attached to concessions are escalation.")
+    add("- **Computed tags.** `nonstandard-marks` (any mark other than the straight double "
+        "quote) and `multi-sentence` (a sentence end followed by another sentence inside the "
+        "quote) are computed by the script.")
+    add("- **Not quotes.** Scare quotes, names of operations, schemes, places and documents, "
+        "and titles of reports or programmes in quote marks (the distractors listed above) have "
+        "no record. A quote nested inside another speaker's quote is part of the outer quote "
+        "and has no record of its own.")
+    add("")
+    add("## Hard cases")
+    add("")
+    add("Quotes annotated with a note (besides the tagged phenomena):")
+    add("")
+    for aid, st, note, q in report["hard"]:
+        short = q if len(q) <= 90 else q[:87] + "..."
+        add(f"- {aid} ({st}; {note}): {short}")
+    add("")
+    return "\n".join(L)
+
+
+def review(articles, quotes):
+    texts = {a["id"]: a["text"] for a in articles}
+    for q in quotes:
+        t = texts[q["article_id"]]
+        ctx = t[max(0, q["start"] - 70):q["start"]] + "[[" + q["quote"] + "]]" + t[q["end"]:q["end"] + 70]
+        print(f"{q['article_id']} {q['stance']:<13} {q['speaker']} {q['tags']}")
+        print("    " + ctx.replace("\n", " / "))
+
+
+def print_counts(articles, quotes, report):
+    n = len(quotes)
+    print(f"articles: {len(articles)}   quotes: {n}   distractors: {report['n_dist']}   "
+          f"multi-paragraph: {report['unclosed']}")
+    print("stance: " + ", ".join(f"{s} {report['stance'][s]} ({pct(report['stance'][s], n)})"
+                                 for s in STANCES))
+    print("tags: " + ", ".join(f"{t} {report['tags'][t]}" for t in TAG_ORDER))
+    print("speakers: " + ", ".join(f"{s} {len([q for q in quotes if q['speaker'] == s])}"
+                                   for s in sorted(report["by_speaker"])))
+    print("styles: " + ", ".join(f"{k} {v}" for k, v in sorted(report["styles"].items())))
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true",
+                    help="validate only; fail if the files on disk differ from the generated ones")
+    ap.add_argument("--review", action="store_true", help="print every gold quote in context")
+    args = ap.parse_args(argv)
+    try:
+        articles, quotes, report = build()
+    except CorpusError as e:
+        print("CORPUS INVALID:\n" + str(e), file=sys.stderr)
+        return 1
+    outputs = {
+        OUT_DIR / "articles.jsonl": jsonl(articles),
+        OUT_DIR / "quotes.jsonl": jsonl(quotes),
+        OUT_DIR / "README.md": readme(articles, quotes, report),
+    }
+    # round-trip check of what will be written
+    for line, q in zip(outputs[OUT_DIR / "quotes.jsonl"].splitlines(), quotes):
+        rq = json.loads(line)
+        text = next(a["text"] for a in articles if a["id"] == rq["article_id"])
+        if text[rq["start"]:rq["end"]] != rq["quote"]:
+            print(f"CORPUS INVALID: offsets do not round-trip for {rq['quote'][:50]!r}", file=sys.stderr)
+            return 1
+    print_counts(articles, quotes, report)
+    if args.review:
+        review(articles, quotes)
+    if args.check:
+        stale = [p for p, content in outputs.items()
+                 if not p.exists() or p.read_text(encoding="utf-8") != content]
+        if stale:
+            print("STALE (rerun without --check): " + ", ".join(str(p.relative_to(REPO)) for p in stale),
+                  file=sys.stderr)
+            return 1
+        print("ok: corpus valid and files up to date")
+        return 0
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    for p, content in outputs.items():
+        p.write_text(content, encoding="utf-8")
+    print("wrote " + ", ".join(str(p.relative_to(REPO)) for p in outputs))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -572,6 +572,9 @@ class _Article:
             ent = self._entity(name, "organisation")
             country = self._country_in(words)
             ent.affiliation = ent.affiliation or country or name
+            head_m = re.match(r"(?:\s+[a-z]+){0,2}?\s+([a-z]+)", t[m.end() : m.end() + 40])
+            if head_m and head_m.group(1) in _ORG_NOUNS:
+                ent.roles.append(head_m.group(1))
             self.mentions.append(_Mention(m.start(), m.end(), ent, self._is_subject(m.start())))
             consumed.append((m.start(), m.end()))
         for m in _NAME_RUN.finditer(t):
@@ -695,13 +698,15 @@ class _Article:
 
     def _looks_like_person(self, s: int, e: int, toks: list[str]) -> bool:
         t = self.masked
-        if self.gaz.is_country(t[s:e]):
+        if self.gaz.is_country(t[s:e]) or re.fullmatch(r"[A-Z]{2,6}", t[s:e].strip()):
             return False
         after = t[e : e + 60]
         if re.search(rf"\b(?:{_VERB_RE})\s+$", t[max(0, s - 20) : s]):
             return True
-        if re.match(r"\s*,\s*(?:the|a|an|who|whose)\b", after):
-            return len(toks) >= 2
+        m_app = re.match(r"\s*,\s*(?:the|a|an|who|whose)\b([^,.;]{0,80})", after)
+        if m_app:
+            words_app = [w.strip(".,").lower() for w in m_app.group(1).split()]
+            return len(toks) >= 2 and any(w in _PERSON_ROLE_NOUNS for w in words_app)
         if re.match(r"\s+(?:\w+ly\s+)?(?:" + "|".join(_SPEECH_VERBS) + r")\b", after):
             return True
         if len(toks) >= 2:
@@ -803,7 +808,7 @@ class _Article:
 
     def _org_by_head(self, head: str) -> _Entity | None:
         for ent in reversed(self.entities):
-            if ent.kind == "organisation" and head in ent.name.lower().split():
+            if ent.kind == "organisation" and (head in ent.name.lower().split() or head in ent.roles):
                 return ent
         return None
 
@@ -839,12 +844,16 @@ class _Article:
     def _is_subject(self, s: int) -> bool:
         """Whether the words before ``s`` in its sentence are only a lead-in."""
         ss = self.sentence_start(s)
+        after = self.masked[s : self.sentence_end(s)]
+        if re.match(rf"[^.;\x00]{{0,140}}?,\s*who\s+(?:\w+\s+)?(?:{_VERB_RE})\b", after):
+            return True
         before = self.masked[ss:s]
         before = re.sub(r"^(?:[^,\x00]{0,40},\s*)", "", before) if "," in before else before
         words = [w.lower().strip(".,") for w in before.split()]
         return all(
             w in _TITLE_WORDS or w in _ORG_NOUNS or w in _PERSON_ROLE_NOUNS
-            or w in {"the", "a", "an"} or w[:1].isupper() or self.gaz.country_of(w.capitalize())
+            or w in {"the", "a", "an", "of", "for", "and", "de", "la", "al"} or w[:1].isupper()
+            or self.gaz.country_of(w.capitalize())
             or w.endswith(("’s", "'s"))
             for w in words
         )
@@ -911,6 +920,9 @@ class _Article:
             if offset <= mn.start and mn.end <= offset + len(phrase) + 1:
                 if mn.entity.kind == "person" and _possessive_at(self.text, mn.end):
                     continue
+                nxt_word = re.match(r"\s+([a-z]+)", self.masked[mn.end : mn.end + 30])
+                if mn.entity.kind == "person" and nxt_word and nxt_word.group(1) in _PERSON_ROLE_NOUNS:
+                    continue
                 if best is None or (mn.entity.kind == "person" and best.entity.kind != "person"):
                     best = mn
         if best is not None:
@@ -964,11 +976,8 @@ class _Article:
             if not pick:
                 return None
             ent = pick[-1].entity
-            if self.gender(ent) is None:
-                # the pronoun teaches the gender when no other person is near
-                others = {id(m.entity) for m in ok if m.entity is not ent}
-                if not others:
-                    ent.gender_votes[want] += 1
+            if self.gender(ent) is None and pick[-1].start >= self.sentence_start(self.sentence_start(pos) - 1):
+                ent.gender_votes[want] += 1  # the pronoun teaches the antecedent's gender
             return ent
         if want in ("n", "pl"):
             orgs = [m for m in cands if m.entity.kind == "organisation"]
@@ -1110,6 +1119,7 @@ class _Gazetteer:
         self.words = words
         self.states: set[str] = set()
         self.orgs: Counter = Counter()
+        self.adjectival: set[str] | None = None
         self._cache: dict[str, str | None] = {}
         self._demonym_cache: dict[str, str | None] = {}
         self._by_prefix: dict[str, list[str]] = {}
@@ -1122,6 +1132,7 @@ class _Gazetteer:
         c: Counter = Counter()
         orgs: Counter = Counter()
         states: set[str] = set()
+        adjectival: set[str] = set()
         for t in texts:
             for w in re.findall(_CAP_TOKEN, t):
                 w = re.sub(r"['’]s$", "", w).strip(".")
@@ -1129,6 +1140,9 @@ class _Gazetteer:
                     c[w] += 1
             for m in _STATE_POSSESSIVE.finditer(t):
                 states.add(m.group(1))
+            for m in re.finditer(rf"({_CAP_TOKEN})\s+([a-z]+)", t):
+                if m.group(2) not in _NON_NOUN_FOLLOWERS:
+                    adjectival.add(m.group(1))
             for m in _ORG_RUN.finditer(t):
                 orgs[re.sub(r"^(?:The|the)\s+", "", m.group(0))] += 1
             for m in re.finditer(rf"({_CAP_TOKEN}(?:\s+{_CAP_TOKEN})+)", t):
@@ -1137,6 +1151,7 @@ class _Gazetteer:
         g = cls(c)
         g.states = states
         g.orgs = orgs
+        g.adjectival = adjectival
         return g
 
     def acronym(self, acr: str) -> str | None:
@@ -1159,7 +1174,7 @@ class _Gazetteer:
             return self._cache[word]
         res = word if word in self.states else None
         if res is None and len(word) >= 4 and word[:1].isupper() and word.lower() not in _TITLE_WORDS | _ORG_NOUNS | _TIME_WORDS:
-            if _DEMONYM_SUFFIX.search(word):
+            if _DEMONYM_SUFFIX.search(word) and (self.adjectival is None or word in self.adjectival):
                 for cand in self._by_prefix.get(word[:4].lower(), []):
                     if cand == word or len(cand) > len(word) or cand.lower() in _TITLE_WORDS:
                         continue
@@ -1182,6 +1197,8 @@ class _Gazetteer:
         res = None
         for cand in self._by_prefix.get(country[:4].lower(), []):
             if cand == country or not _DEMONYM_SUFFIX.search(cand):
+                continue
+            if self.adjectival is not None and cand not in self.adjectival:
                 continue
             k = _common_prefix(cand.lower(), country.lower())
             if k >= max(4, len(country) - 2) and len(cand) >= len(country) and cand[-1] != country[-1]:
@@ -1211,6 +1228,12 @@ _STATE_POSSESSIVE = re.compile(
 )
 
 
+_NON_NOUN_FOLLOWERS = SPEECH_VERBS | frozenset(
+    "was is has had will would and or of in on at to for who which that as by with from but "
+    "were are have could should can may might did does do also then later again".split()
+)
+
+
 def _common_prefix(a: str, b: str) -> int:
     n = 0
     for x, y in zip(a, b, strict=False):
@@ -1233,6 +1256,7 @@ _AFTER_VS = re.compile(
     rf"^\s*[,—–-]?\s*(?P<verb>{_VERB_RE})\s+(?P<subj>(?!that\b|the\s+(?:statement|report)\b)[^\x00.!?;:“”\"]{{1,140}}?)"
     r"(?=\s*(?:[,.;!?]|\bon\b|\bin\b|\bat\b|\bduring\b|\bafter\b|\bbefore\b|\bwhile\b|\bwhen\b|\bto\b|$))"
 )
+_DASH_NAME = re.compile(rf"^\s*[–—-]\s*(?P<subj>(?:{_PARTICLE}-)?{_CAP_TOKEN}(?:\s+(?:{_PARTICLE}[-\s])?{_CAP_TOKEN})+)(?P<verb>)")
 _ACCORDING = re.compile(r"^\s*[,—–-]?\s*according\s+to\s+(?P<subj>[^\x00.!?;:,]{1,100})", re.I)
 _BEFORE = re.compile(
     rf"(?P<subj>[^\x00.!?;“”\"«»„]{{1,160}}?)\s+(?:(?:also|then|later|\w+ly)\s+)?"
@@ -1275,7 +1299,7 @@ def _valid_subject(subj: str) -> bool:
     role_led = first.lower().strip(",") in _PERSON_ROLE_NOUNS | _ORG_NOUNS | _TITLE_WORDS or (
         len(words) >= 2 and words[1].lower().strip(",") in _PERSON_ROLE_NOUNS and len(words) <= 8
     )
-    if first[:1].isupper() or role_led or first.lower() in ("the", "a", "an", "its", "his", "her", "their", "our", "one", "two", "three", "both", "several", "another"):
+    if first[:1].isupper() or role_led or re.match(rf"{_PARTICLE}-[{_UPPER}]", first) or first.lower() in ("the", "a", "an", "its", "his", "her", "their", "our", "one", "two", "three", "both", "several", "another"):
         # reject subjects that contain a finite verb (a clause, not a noun phrase)
         if re.search(r"\b(?:is|was|were|are|has|had|have|will|would|could|should|can|may|might|did|does|do)\b", s):
             if not re.search(r",\s*(?:who|which)\b", s):
@@ -1339,7 +1363,7 @@ class _Extractor:
         rstart = (sp.close_pos + 1) if sp.close_pos is not None else sp.end
         # the reporting clause must follow at once (", she said"), not a new sentence
         # unless the quote itself ends a sentence and the clause is a bare "X said."
-        for rx in (_AFTER_VS, _ACCORDING, _AFTER_SV):
+        for rx in (_DASH_NAME, _AFTER_VS, _ACCORDING, _AFTER_SV):
             m = rx.match(right)
             if not m:
                 continue
@@ -1355,7 +1379,7 @@ class _Extractor:
                     continue
                 if subj.strip().lower() in ("that",) or _BAD_SUBJ_START.match(subj.strip()):
                     continue
-            verb = m.groupdict().get("verb") or "according to"
+            verb = m.groupdict().get("verb") or ("–" if rx is _DASH_NAME else "according to")
             s0 = rstart + m.start("subj")
             res = art.resolve(subj, s0, verb, "after")
             if res is not None and res.entity is not None:

@@ -39,7 +39,36 @@ Coverage table (checked against the `covers` of each article; "x" = covered):
 
     article  1  2  3  4  5  6  7  8  9 10 11 12 13 14  marks
     -------  -- -- -- -- -- -- -- -- -- -- -- -- -- --  -----
-COVERAGE_TABLE
+    p001     x  .  .  x  x  .  .  .  x  x  .  .  .  .  “…”
+    p002     .  x  .  .  .  x  .  .  .  x  x  x  x  .  «…» „…“
+    p003     .  .  x  .  .  .  .  x  x  .  x  x  x  .  ‘…’
+    p004     .  .  x  x  x  .  x  .  x  .  .  .  x  .  "…"
+    p005     .  .  .  x  .  x  .  x  .  .  x  x  .  .  '…'
+    p006     .  x  x  .  x  .  .  x  x  x  .  .  x  .  “…”
+    p007     .  .  x  .  .  .  .  .  x  .  x  x  .  x  „…“ ‚…‘
+    p008     .  .  .  .  .  .  x  .  x  .  .  x  x  .  “…”
+    p009     x  .  x  x  x  x  .  .  .  .  .  .  .  .  “…”
+    p010     .  .  .  x  .  .  x  .  x  x  .  .  x  .  "…"
+    p011     .  .  x  .  x  .  .  x  .  x  x  .  .  .  “…” ‘…’
+    p012     .  x  .  x  .  x  .  .  .  .  .  x  x  .  "…"
+    p013     .  .  .  x  x  .  x  .  .  x  x  .  x  .  “…” «…»
+    p014     x  .  .  .  x  .  x  .  x  .  .  x  x  .  "…"
+    p015     .  .  .  x  .  .  .  x  .  x  x  x  .  .  «…»
+    p016     x  x  .  x  .  .  x  .  .  .  .  x  x  .  “…”
+    p017     .  .  .  x  .  .  .  .  x  x  x  x  x  .  „…“ ‚…‘
+    p018     .  x  x  .  x  .  .  x  .  .  .  x  .  .  "…"
+    p019     x  .  .  .  x  .  x  .  x  .  .  x  x  .  “…”
+    p020     .  x  .  x  .  .  x  .  .  x  x  x  .  .  '…'
+    p021     .  .  x  .  x  x  .  .  x  x  .  .  .  .  “…”
+    p022     .  x  .  x  .  .  x  .  .  .  .  x  x  x  “…”
+    p023     .  x  x  .  x  .  x  x  .  .  .  .  .  .  "…"
+    p024     .  x  .  x  x  .  x  .  x  .  .  .  x  .  “…”
+    p025     .  x  .  .  x  .  .  x  .  .  x  x  .  .  ‘…’
+    p026     .  .  x  x  x  .  .  .  x  x  .  .  .  .  "…"
+    p027     .  x  .  x  .  .  .  x  .  .  .  x  x  x  “…”
+    p028     .  x  .  x  x  .  x  .  x  .  .  .  x  .  “…”
+    p029     .  .  .  .  x  .  x  x  .  x  x  x  .  .  "…" '…'
+    p030     .  x  x  .  .  x  .  x  x  .  .  x  .  .  “…”
 """
 from __future__ import annotations
 
@@ -1343,3 +1372,505 @@ In Kitengo, President Samuel Oduor-Kimani said only that his government would st
     covers=[2, 3, 6, 8, 9, 12],
 )
 
+# ===========================================================================
+# Build and validate
+# ===========================================================================
+
+class CorpusError(Exception):
+    pass
+
+
+MULTI_SENTENCE = re.compile(r"[.!?][”’\"'“‘»]?\s+[“‘\"'„‚«]?[A-Z0-9]")
+OPENERS_BEFORE_SINGLE = set("(—–\"“«„‚")
+
+
+def apostrophe_positions(text, apostrophes):
+    """Offsets of the ' / ’ characters inside the declared apostrophe substrings."""
+    masked = set()
+    for sub in apostrophes:
+        pos = text.find(sub)
+        if pos == -1:
+            raise CorpusError(f"declared apostrophe string {sub!r} not in text")
+        while pos != -1:
+            masked.update(pos + i for i, ch in enumerate(sub) if ch in APOSTROPHES)
+            pos = text.find(sub, pos + 1)
+    return masked
+
+
+def scan_quoted_spans(text, masked=frozenset()):
+    """Find every quoted span in `text`, whatever its marks, with its nesting depth.
+
+    Returns sorted dicts (start, end, mark, depth, open_ended), offsets of the
+    words inside the marks.  A stack per paragraph handles nesting (“… ‘…’ …”,
+    «… „…“ …», „… ‚…‘ …“, '… "…" …').  Low-high marks close with the high
+    mark (“ closes „, ‘ closes ‚).  A closing ’ or ' followed by a letter or
+    digit is an apostrophe (don’t, O'Neill); declared apostrophe substrings
+    (students’ union, ’90s, rock ’n’ roll) are skipped.  A paragraph may leave
+    one quote open only if the next paragraph reopens it with the same mark
+    (journalism convention); that span ends at the end of the paragraph.
+    """
+    spans = []
+    paragraphs = text.split("\n\n")
+    offset = 0
+    for pi, para in enumerate(paragraphs):
+        stack = []  # (mark, start)
+        for i, ch in enumerate(para):
+            g = offset + i
+            if g in masked:
+                continue
+            prev = para[i - 1] if i else ""
+            nxt = para[i + 1] if i + 1 < len(para) else ""
+            top = stack[-1][0] if stack else None
+            where = f"offset {g}: …{text[max(0, g - 40):g + 40]!r}…"
+
+            def close():
+                mark, start = stack.pop()
+                spans.append(dict(start=start, end=g, mark=mark, depth=len(stack), open_ended=False))
+
+            if ch in "«„‚":
+                stack.append((ch, g + 1))
+            elif ch == "“":
+                if top == "„":
+                    close()
+                else:
+                    stack.append((ch, g + 1))
+            elif ch == "”":
+                if top != "“":
+                    raise CorpusError(f"stray ” ({where})")
+                close()
+            elif ch == "»":
+                if top != "«":
+                    raise CorpusError(f"stray » ({where})")
+                close()
+            elif ch == "‘":
+                if top == "‚":
+                    close()
+                else:
+                    stack.append((ch, g + 1))
+            elif ch == "’":
+                if top == "‘" and not nxt.isalnum():
+                    close()
+                elif not (prev.isalnum() or nxt.isalnum()):
+                    raise CorpusError(f"’ neither closes a quote nor is an apostrophe ({where})")
+            elif ch == '"':
+                if top == '"':
+                    close()
+                elif any(m == '"' for m, _ in stack):
+                    raise CorpusError(f'" closes across another mark ({where})')
+                else:
+                    stack.append((ch, g + 1))
+            elif ch == "'":
+                if top == "'" and not nxt.isalnum() and prev and not prev.isspace():
+                    close()
+                elif (not prev or prev.isspace() or prev in OPENERS_BEFORE_SINGLE) and nxt and not nxt.isspace():
+                    stack.append((ch, g + 1))
+                elif not prev.isalnum():
+                    raise CorpusError(f"' neither opens, closes nor is an apostrophe ({where})")
+        if stack:
+            following = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else ""
+            if len(stack) > 1 or not following.startswith(stack[0][0]):
+                raise CorpusError(f"unclosed {[m for m, _ in stack]} in paragraph {pi}: {para[:60]!r}")
+            mark, start = stack[0]
+            spans.append(dict(start=start, end=offset + len(para), mark=mark, depth=0, open_ended=True))
+        offset += len(para) + 2
+    return sorted(spans, key=lambda s: (s["start"], s["end"]))
+
+
+def locate(text, quote, start_from):
+    """First occurrence of `quote` at or after start_from that sits between marks.
+
+    Returns (start, end, mark, open_ended) or None.  The character before must be
+    an opening mark; the character after must be its closing mark, or the
+    paragraph must end there and the next paragraph reopen the quote.
+    """
+    pos = text.find(quote, start_from)
+    while pos != -1:
+        end = pos + len(quote)
+        o = text[pos - 1] if pos > 0 else ""
+        if o in MARK_PAIRS:
+            if end < len(text) and text[end] == MARK_PAIRS[o]:
+                return pos, end, o, False
+            if (end == len(text) or text[end:end + 2] == "\n\n") and text[end + 2:end + 3] == o:
+                return pos, end, o, True
+        pos = text.find(quote, pos + 1)
+    return None
+
+
+def paragraph_index(text, pos):
+    return text.count("\n\n", 0, pos)
+
+
+def name_forms_in(text, forms):
+    return [f for f in forms if re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", text)]
+
+
+def surname(name):
+    return name.split()[-1]
+
+
+def build():
+    """Validate everything; return (articles, quotes, report) or raise CorpusError."""
+    problems, warnings = [], []
+    out_articles, out_quotes, per_article = [], [], {}
+    seen_ids = set()
+
+    for art in ARTICLES:
+        aid = art["id"]
+        if not re.fullmatch(r"p\d{3}", aid) or aid in seen_ids:
+            problems.append(f"{aid}: bad or duplicate id")
+        seen_ids.add(aid)
+        try:
+            d = datetime.date.fromisoformat(art["date"])
+            if not datetime.date(2022, 1, 1) <= d <= datetime.date(2024, 12, 31):
+                problems.append(f"{aid}: date {d} outside 2022-2024")
+        except ValueError:
+            problems.append(f"{aid}: bad date {art['date']!r}")
+        for field in ("title", "source"):
+            if not art[field].strip():
+                problems.append(f"{aid}: empty {field}")
+        for p in art["paragraphs"]:
+            if not p or "\n" in p or p != p.strip() or "  " in p or "\t" in p:
+                problems.append(f"{aid}: malformed paragraph {p[:60]!r}")
+        text = "\n\n".join(art["paragraphs"])
+        words = len(text.split())
+        if not 150 <= words <= 400:
+            problems.append(f"{aid}: {words} words (want 150-400)")
+        if not 2 <= len(art["covers"]) <= 7 or not set(art["covers"]) <= set(PHENOMENA):
+            problems.append(f"{aid}: covers {art['covers']} (want 2-7 known phenomena)")
+
+        # --- locate the gold quotes ------------------------------------------
+        recs, cursor = [], 0
+        for q in art["quotes"]:
+            start_from = cursor
+            if q["anchor"] is not None:
+                a = text.find(q["anchor"], cursor)
+                if a == -1:
+                    problems.append(f"{aid}: anchor {q['anchor']!r} not found")
+                    continue
+                start_from = a + len(q["anchor"])
+            hit = locate(text, q["quote"], start_from)
+            if hit is None:
+                where = "anywhere" if locate(text, q["quote"], 0) is None else "after the previous quote"
+                problems.append(f"{aid}: quote not found {where} between marks: {q['quote']!r}")
+                continue
+            start, end, mark, open_ended = hit
+            assert text[start:end] == q["quote"]
+            cursor = end
+            recs.append(dict(q, start=start, end=end, mark=mark, open_ended=open_ended,
+                             para=paragraph_index(text, start)))
+
+        # --- every quoted span is a gold quote, a distractor or nested -------
+        try:
+            masked = apostrophe_positions(text, art["apostrophes"])
+            scanned = scan_quoted_spans(text, masked)
+        except CorpusError as e:
+            problems.append(f"{aid}: {e}")
+            scanned = []
+        by_span = {(s["start"], s["end"]): s for s in scanned}
+        for r in recs:
+            s = by_span.get((r["start"], r["end"]))
+            if s is None:
+                problems.append(f"{aid}: gold span not found by the scanner: {r['quote'][:50]!r}")
+            elif s["depth"]:
+                problems.append(f"{aid}: gold span is nested inside another quote: {r['quote'][:50]!r}")
+            elif s["mark"] != r["mark"] or s["open_ended"] != r["open_ended"]:
+                problems.append(f"{aid}: scanner and locate disagree on {r['quote'][:50]!r}")
+        gold_spans = {(r["start"], r["end"]) for r in recs}
+        leftovers = sorted(text[s["start"]:s["end"]] for s in scanned
+                           if s["depth"] == 0 and (s["start"], s["end"]) not in gold_spans)
+        nested = sorted(text[s["start"]:s["end"]] for s in scanned if s["depth"] > 0)
+        if leftovers != sorted(art["distractors"]):
+            problems.append(f"{aid}: top-level quoted spans without a gold record {leftovers} "
+                            f"!= declared distractors {sorted(art['distractors'])}")
+        if nested != sorted(art["nested"]):
+            problems.append(f"{aid}: nested spans {nested} != declared nested {sorted(art['nested'])}")
+        for r1, r2 in zip(recs, recs[1:]):
+            if r2["start"] < r1["end"]:
+                problems.append(f"{aid}: overlapping records {r1['quote'][:30]!r} / {r2['quote'][:30]!r}")
+
+        # --- labels, speakers, derived tags -----------------------------------
+        for r in recs:
+            where = f"{aid} {r['quote'][:40]!r}"
+            if r["stance"] not in STANCES:
+                problems.append(f"{where}: bad stance {r['stance']!r}")
+            if r["kind"] not in KINDS:
+                problems.append(f"{where}: bad kind {r['kind']!r}")
+            bad = set(r["tags"]) - MANUAL_TAGS
+            if bad:
+                problems.append(f"{where}: tags {sorted(bad)} are unknown or derived")
+            if "\n" in r["quote"] or r["quote"] != r["quote"].strip() or not r["quote"]:
+                problems.append(f"{where}: quote spans a paragraph break, is empty or has edge whitespace")
+            sp = SPEAKERS.get(r["speaker"])
+            if sp is None:
+                problems.append(f"{where}: speaker {r['speaker']!r} not in SPEAKERS")
+                r["affiliation"] = ""
+                continue
+            r["affiliation"] = sp["affiliation"]
+            tags = set(r["tags"])
+            if r["mark"] != '"':
+                tags.add("nonstandard-marks")
+            if MULTI_SENTENCE.search(r["quote"]):
+                tags.add("multi-sentence")
+            r["variant"] = None
+            if sp["type"] == PERSON:
+                used = name_forms_in(text, [r["speaker"]] + sp["variants"])
+                if not used:
+                    problems.append(f"{where}: neither {r['speaker']!r} nor a listed variant occurs in the text")
+                elif r["speaker"] not in used:
+                    r["variant"] = used[0]
+                    tags.add("alias")  # canonical name absent: resolving needs the variant
+            r["hand_alias"] = "alias" in r["tags"]
+            r["tags"] = [t for t in TAG_ORDER if t in tags]
+            for t, st in TAG_STANCE.items():
+                if t in tags and r["stance"] != st:
+                    problems.append(f"{where}: tag {t} needs stance {st}, got {r['stance']}")
+            if len(tags & {"pronoun", "alias", "descriptor"} - ({"alias"} if r["variant"] else set())) > 1:
+                problems.append(f"{where}: more than one of pronoun / alias / descriptor")
+            if {"split", "speaker-before"} <= tags:
+                problems.append(f"{where}: split and speaker-before together")
+            if "continuation" in tags and tags & {"split", "pronoun", "descriptor", "speaker-before"}:
+                problems.append(f"{where}: continuation with an attribution tag")
+            if "continuation" in tags and r["hand_alias"]:
+                problems.append(f"{where}: continuation with a hand-assigned alias")
+            first = r["quote"][0]
+            if r["kind"] == "partial" and first.isupper():
+                warnings.append(f"{where}: partial quote starts with a capital")
+            if r["kind"] == "partial" and "speaker-before" not in tags:
+                warnings.append(f"{where}: partial quote without speaker-before")
+            if r["kind"] == "direct" and first.islower() and "split" not in tags:
+                warnings.append(f"{where}: direct quote starts lower-case without split")
+            if r["kind"] == "direct" and r["quote"][-1] not in ",.!?":
+                warnings.append(f"{where}: direct quote without final punctuation")
+
+        # --- structural tag checks -------------------------------------------------
+        paragraphs = art["paragraphs"]
+        for i, r in enumerate(recs):
+            where = f"{aid} {r['quote'][:40]!r}"
+            if "split" in r["tags"]:
+                mates = [recs[j] for j in (i - 1, i + 1) if 0 <= j < len(recs)
+                         and "split" in recs[j]["tags"] and recs[j]["speaker"] == r["speaker"]
+                         and recs[j]["para"] == r["para"]]
+                if not mates:
+                    problems.append(f"{where}: split record without a same-speaker partner in its paragraph")
+            if "continuation" in r["tags"]:
+                para = paragraphs[r["para"]]
+                closing = "" if r["open_ended"] else MARK_PAIRS[r["mark"]]
+                if para != r["mark"] + r["quote"] + closing:
+                    problems.append(f"{where}: continuation paragraph holds more than the quote")
+                prev = recs[i - 1] if i else None
+                if prev is None or prev["speaker"] != r["speaker"] or prev["para"] != r["para"] - 1 \
+                        or prev["kind"] != "direct":
+                    problems.append(f"{where}: continuation does not follow a same-speaker direct quote "
+                                    f"in the previous paragraph")
+            if r["open_ended"]:
+                nxt = recs[i + 1] if i + 1 < len(recs) else None
+                if nxt is None or "continuation" not in nxt["tags"] or nxt["speaker"] != r["speaker"]:
+                    problems.append(f"{where}: open-ended quote not followed by its continuation")
+
+        # --- the phenomena the article claims are really there -------------------
+        have = set()
+        for r in recs:
+            t = set(r["tags"])
+            if r["kind"] == "direct" and not t & {"speaker-before", "continuation"}:
+                have.add(1)
+            if r["kind"] == "direct" and "speaker-before" in t:
+                have.add(2)
+            have |= {n for n, tag in ((3, "split"), (4, "pronoun"), (6, "descriptor"), (8, "continuation"))
+                     if tag in t}
+            if r["hand_alias"]:
+                have.add(5)
+            if SPEAKERS.get(r["speaker"], {}).get("type") == ORG:
+                have.add(7)
+            if r["kind"] == "partial":
+                have.add(9)
+            if r["variant"] or SPEAKERS.get(r["speaker"], {}).get("variants"):
+                have.add(12)  # a spelling variant here, or a name spelt differently elsewhere
+            if r["affiliation"] not in STATES or "spokes" in SPEAKERS[r["speaker"]]["role"]:
+                have.add(13)
+        if art["distractors"] or art["nested"]:
+            have.add(10)
+        if any(s["mark"] != '"' for s in scanned) or art["apostrophes"]:
+            have.add(11)
+        quoted = {r["speaker"] for r in recs}
+        for a, b in SHARED_SURNAMES:
+            if a in quoted or b in quoted:
+                have.add(12)
+        if art["distractors"]:
+            have.add(14)
+        missing = set(art["covers"]) - have
+        if missing:
+            problems.append(f"{aid}: claims phenomena {sorted(missing)} that the annotations do not show")
+
+        marks = [m for m in MARK_STYLE if any(s["mark"] == m for s in scanned)]
+        per_article[aid] = dict(words=words, recs=recs, text=text, marks=marks, covers=art["covers"],
+                                distractors=list(art["distractors"]), nested=list(art["nested"]),
+                                apostrophes=list(art["apostrophes"]))
+        out_articles.append(dict(id=aid, title=art["title"], date=art["date"], source=art["source"], text=text))
+        for r in recs:
+            out_quotes.append(dict(article_id=aid, start=r["start"], end=r["end"], quote=r["quote"],
+                                   speaker=r["speaker"], affiliation=r["affiliation"], kind=r["kind"],
+                                   stance=r["stance"], tags=r["tags"]))
+
+    # --- corpus-level checks -----------------------------------------------------
+    texts = {a["id"]: a["text"] for a in out_articles}
+    quoted_in = collections.defaultdict(set)
+    for q in out_quotes:
+        quoted_in[q["speaker"]].add(q["article_id"])
+    for name, sp in SPEAKERS.items():
+        if name not in quoted_in:
+            problems.append(f"speaker {name!r} is registered but never quoted")
+        if not sp["affiliation"].strip():
+            problems.append(f"speaker {name!r} has no affiliation")
+        if sp["variants"]:
+            # canonical = the spelling most articles use
+            counts_ = {f: sum(1 for t in texts.values() if name_forms_in(t, [f]))
+                       for f in [name] + sp["variants"]}
+            best = max(counts_.values())
+            if counts_[name] != best or list(counts_.values()).count(best) > 1:
+                problems.append(f"{name!r} is not the strictly most frequent spelling: {counts_}")
+            if sum(1 for c in counts_.values() if c) < 2:
+                problems.append(f"{name!r}: no variant spelling is used in any article")
+    for a, b in SHARED_SURNAMES:
+        if a == b or a not in quoted_in or b not in quoted_in:
+            problems.append(f"shared-surname pair {a!r} / {b!r} not both quoted")
+        if surname(a)[:6].lower() != surname(b)[:6].lower():
+            problems.append(f"shared-surname pair {a!r} / {b!r} do not share a surname")
+
+    coverage = collections.Counter(n for a in per_article.values() for n in a["covers"])
+    for n, label in PHENOMENA.items():
+        if coverage[n] < 3:
+            problems.append(f"phenomenon {n} ({label}) covered by {coverage[n]} articles (want >= 3)")
+    all_marks = {m for a in per_article.values() for m in a["marks"]}
+    if all_marks != set(MARK_STYLE):
+        problems.append(f"mark styles not all used: missing {set(MARK_STYLE) - all_marks}")
+    gold_marks = {r["mark"] for a in per_article.values() for r in a["recs"]}
+    if gold_marks != set(MARK_STYLE):
+        problems.append(f"mark styles without a gold quote: {set(MARK_STYLE) - gold_marks}")
+    table_problem = check_docstring_table(per_article)
+    if table_problem:
+        problems.append(table_problem)
+
+    if problems:
+        raise CorpusError("\n".join(problems))
+    report = dict(per_article=per_article, warnings=warnings, coverage=coverage)
+    return out_articles, out_quotes, report
+
+
+# ===========================================================================
+# Coverage table (module docstring), counts, review
+# ===========================================================================
+
+def table_rows(per_article):
+    rows = [f"    {aid:7s}" + "".join(f" {'x' if n in a['covers'] else '.':>2}" for n in PHENOMENA)
+            + "  " + " ".join(MARK_STYLE[m].split()[-1] for m in a["marks"])
+            for aid, a in per_article.items()]
+    return rows
+
+
+TABLE_ROW = re.compile(r"^    (p\d{3})\s+((?:[x.]\s+){13}[x.])(?:\s{2}(.*))?$")
+
+
+def check_docstring_table(per_article):
+    doc_rows = {}
+    for line in (__doc__ or "").splitlines():
+        m = TABLE_ROW.match(line)
+        if m:
+            doc_rows[m.group(1)] = line.rstrip()
+    want = {row.split()[0]: row.rstrip() for row in table_rows(per_article)}
+    if doc_rows != want:
+        diff = sorted(set(doc_rows.items()) ^ set(want.items()))
+        return "docstring coverage table out of date (run --table and paste it):\n  " + \
+            "\n  ".join(repr(d) for d in diff[:10])
+    return None
+
+
+def print_counts(articles, quotes, report):
+    n = len(quotes)
+    words = [a["words"] for a in report["per_article"].values()]
+    print(f"articles: {len(articles)}   quotes: {n}   words: {sum(words)} (min {min(words)}, max {max(words)})")
+    st = collections.Counter(q["stance"] for q in quotes)
+    print("stance:  " + "  ".join(f"{s} {st[s]} ({st[s] / n:.1%})" for s in STANCES))
+    kd = collections.Counter(q["kind"] for q in quotes)
+    print("kind:    " + "  ".join(f"{k} {kd[k]}" for k in KINDS))
+    tc = collections.Counter(t for q in quotes for t in q["tags"])
+    print("tags:")
+    for t in TAG_ORDER:
+        ts = collections.Counter(q["stance"] for q in quotes if t in q["tags"])
+        print(f"  {t:20s} {tc[t]:4d}   (esc {ts['escalation']}, de-esc {ts['de-escalation']}, "
+              f"neutral {ts['neutral']})")
+    print(f"  {'(no tag)':20s} {sum(1 for q in quotes if not q['tags']):4d}")
+    pa = report["per_article"].values()
+    print(f"distractors: {sum(len(a['distractors']) for a in pa)}   "
+          f"nested quotes inside gold quotes: {sum(len(a['nested']) for a in pa)}   "
+          f"declared apostrophe strings: {sum(len(a['apostrophes']) for a in pa)}")
+    print("phenomena (articles): " + ", ".join(f"{k} {PHENOMENA[k]} {report['coverage'][k]}" for k in PHENOMENA))
+    gm = collections.Counter(MARK_STYLE[r["mark"]] for a in pa for r in a["recs"])
+    print("gold quotes by mark: " + ", ".join(f"{m} {k}" for m, k in gm.most_common()))
+    spk = collections.defaultdict(set)
+    for q in quotes:
+        spk[q["speaker"]].add(q["article_id"])
+    print(f"speakers: {len(spk)} ({sum(1 for s in spk if SPEAKERS[s]['type'] == ORG)} organisations)")
+    variants = collections.defaultdict(set)
+    for a in pa:
+        for r in a["recs"]:
+            if r["variant"]:
+                variants[r["speaker"]].add(r["variant"])
+    for s, v in sorted(variants.items()):
+        print(f"  variant spellings: {s} <- {', '.join(sorted(v))}")
+    for w in report["warnings"]:
+        print("warning:", w)
+
+
+def review(report):
+    for aid, a in report["per_article"].items():
+        print(f"\n=== {aid}  covers {a['covers']}")
+        text = a["text"]
+        for r in a["recs"]:
+            p0 = text.rfind("\n\n", 0, r["start"])
+            p0 = 0 if p0 == -1 else p0 + 2
+            p1 = text.find("\n\n", r["end"])
+            p1 = len(text) if p1 == -1 else p1
+            print(f"- {r['stance'].upper():13s} {r['kind']:7s} {r['speaker']} [{r['affiliation']}] | "
+                  f"{' '.join(r['tags'])}")
+            print("    " + text[p0:r["start"]] + "[[" + r["quote"] + "]]" + text[r["end"]:p1])
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--check", action="store_true", help="validate only, write nothing")
+    ap.add_argument("--review", action="store_true", help="print every quote in context")
+    ap.add_argument("--table", action="store_true", help="print the docstring coverage table")
+    args = ap.parse_args(argv)
+    if args.table:
+        global check_docstring_table
+        check_docstring_table = lambda per_article: None  # noqa: E731
+    try:
+        articles, quotes, report = build()
+    except CorpusError as e:
+        print("corpus invalid:\n" + str(e), file=sys.stderr)
+        return 1
+    if args.table:
+        print("\n".join(table_rows(report["per_article"])))
+        return 0
+    print_counts(articles, quotes, report)
+    if args.review:
+        review(report)
+    if not args.check:
+        OUT_DIR.mkdir(parents=True, exist_ok=True)
+        with open(OUT_DIR / "articles.jsonl", "w", encoding="utf-8") as f:
+            for a in articles:
+                f.write(json.dumps(a, ensure_ascii=False) + "\n")
+        with open(OUT_DIR / "quotes.jsonl", "w", encoding="utf-8") as f:
+            for q in quotes:
+                f.write(json.dumps(q, ensure_ascii=False) + "\n")
+        # re-read and re-check what was written
+        arts = {json.loads(l)["id"]: json.loads(l) for l in open(OUT_DIR / "articles.jsonl", encoding="utf-8")}
+        for l in open(OUT_DIR / "quotes.jsonl", encoding="utf-8"):
+            q = json.loads(l)
+            assert arts[q["article_id"]]["text"][q["start"]:q["end"]] == q["quote"], q
+        print(f"wrote {OUT_DIR / 'articles.jsonl'} and {OUT_DIR / 'quotes.jsonl'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
