@@ -102,7 +102,7 @@ def fold_token(token: str) -> str:
         ['zelenski', 'zelenski', 'zelenski', 'dmitri']
     """
     t = strip_accents(token).casefold()
-    t = re.sub(r"[^a-z0-9]", "", t)
+    t = re.sub(r"[^a-z0-9]", "", t).replace("x", "ks")
     t = _TRANSLIT_END.sub("y", t)
     t = t.replace("ue", "u") if "ue" in t and len(t) > 4 else t  # Mueller ~ Muller
     return t.replace("y", "i")

@@ -569,6 +569,22 @@ class _Article:
                 continue
             name = re.sub(r"^(?:The|the)\s+", "", m.group(0))
             name = re.sub(r"['’]s$", "", name)
+            parts = re.split(rf"\s+{_CONNECTOR}\s+", name, maxsplit=1)
+            head, rest = parts[0], (parts[1] if len(parts) > 1 else "")
+            hw = head.split()
+            if len(hw) >= 2 and not any(w.lower() in _ORG_NOUNS | _TITLE_WORDS | _PLACE_WORDS for w in hw) and rest:
+                # a person followed by their organisation: the org is the rest
+                org_start = m.start() + m.group(0).find(rest)
+                org = self._entity(re.sub(r"^(?:the)\s+", "", rest), "organisation")
+                org.affiliation = org.affiliation or self._country_in(rest.split()) or org.name
+                self.mentions.append(_Mention(org_start, m.end(), org, False))
+                consumed.append((org_start, m.end()))
+                self._consider_run(m.start(), m.start() + len(head) + (len(m.group(0)) - len(name)), force_person=True)
+                person = self.mentions[-1].entity if self.mentions and self.mentions[-1].entity.kind == "person" else None
+                if person is not None and person.affiliation is None:
+                    person.affiliation = org.affiliation
+                consumed.append((m.start(), org_start))
+                continue
             ent = self._entity(name, "organisation")
             country = self._country_in(words)
             ent.affiliation = ent.affiliation or country or name
@@ -596,7 +612,7 @@ class _Article:
         self.mentions.sort(key=lambda x: x.start)
         self._gender_from_pronouns()
 
-    def _consider_run(self, s: int, e: int) -> None:
+    def _consider_run(self, s: int, e: int, force_person: bool = False) -> None:
         t = self.masked
         raw = t[s:e]
         # a run must not cross a sentence end ("Vladimir Putin. In Moscow")
@@ -670,7 +686,7 @@ class _Article:
             return
         name_start = s + raw.find(name_words[0]) if name_words[0] in raw else s
         role_before = self._role_before(s, title_words)
-        is_person = bool(role_before) or bool(title_words)
+        is_person = bool(role_before) or bool(title_words) or force_person
         if not is_person:
             # sentence-initial single words are often not names
             is_person = self._looks_like_person(s, e, toks)
@@ -792,6 +808,7 @@ class _Article:
         if ent.affiliation is None:
             # "an alliance spokeswoman": an organisation of the article by its head noun
             for w in words:
+                w = re.sub(r"['’]s$", "", w)
                 if w in _ORG_NOUNS and w not in ("statement",):
                     org = self._org_by_head(w)
                     if org is not None:
@@ -1063,6 +1080,13 @@ class _Article:
                 if any(s_ in roles for s_ in synonyms):
                     return mn.entity
             if best is None:
+                recent = [
+                    m for m in self.mentions
+                    if m.start < pos and m.subject and m.entity.kind == "person"
+                    and self.para_index(m.start) >= self.para_index(pos) - 1
+                ]
+                if recent:
+                    return recent[-1].entity
                 nxt = next((m for m in self.mentions if m.start >= pos and m.entity.kind == "person"), None)
                 if nxt is not None and self.para_index(nxt.start) <= self.para_index(pos) + 1:
                     return nxt.entity
@@ -1375,6 +1399,9 @@ class _Extractor:
                     continue
             elif rx is _AFTER_VS:
                 subj = re.split(r",\s*(?:who|which|whose|where)\b", subj)[0]
+                app = re.match(rf",\s*((?:{_PARTICLE}[-\s])?{_CAP_TOKEN}(?:\s+(?:{_PARTICLE}[-\s])?{_CAP_TOKEN})+)", right[m.end("subj") :])
+                if app and subj.split() and subj.split()[-1].lower().strip(",") in _PERSON_ROLE_NOUNS:
+                    subj = right[m.start("subj") : m.end("subj") + app.end()]
                 if not _valid_subject(subj):
                     continue
                 if subj.strip().lower() in ("that",) or _BAD_SUBJ_START.match(subj.strip()):
@@ -1562,6 +1589,11 @@ class _Extractor:
             elif verb in ("was", "were", "is", "are", "be", "being", "been"):
                 # "… said it was “…”": the verb before 'was'
                 return None
+        if re.search(r",?\s*who\s*(?:\w+\s+)?$", prefix):
+            before_who = [m for m in art.mentions if ss <= m.start < ss + len(prefix) and m.entity.kind == "person"]
+            if before_who:
+                mn = before_who[-1]
+                return _Resolution(mn.entity, self.text[mn.start : mn.end], mn.start, mn.end, verb, "partial")
         subj = _clean_subject(prefix)
         # the subject is the first noun phrase: cut at a relative clause or comma + lower word
         subj_c = re.split(r",\s*(?:who|which|whose|where|of\s+which|in\s+which)\b", subj)[0]
@@ -1572,6 +1604,16 @@ class _Extractor:
         if not _valid_subject(subj_c) and not subj_c.strip().lower().split()[0] in _PRONOUNS:
             m = re.search(r"\b(he|she|they|it)\s*$", subj_c.strip(), re.I)
             if not m:
+                # the sentence's subject: a name or pronoun opening the sentence
+                subj_mentions = [
+                    x for x in art.mentions if ss <= x.start < ss + verb_m.start() and x.subject
+                ]
+                if subj_mentions:
+                    mn = subj_mentions[0]
+                    return _Resolution(mn.entity, self.text[mn.start : mn.end], mn.start, mn.end, verb, "partial")
+                m0 = re.match(r"\s*(?:[^,]{0,40},\s*)?(He|She|They|It)\b", seg)
+                if m0:
+                    return art.resolve(m0.group(1), ss + m0.start(1), verb, "partial")
                 return None
             subj_c = m.group(1)
         offs = ss + seg.find(subj_c.strip()) if subj_c.strip() in seg else ss

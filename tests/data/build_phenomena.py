@@ -368,7 +368,7 @@ Aasen insisted the station was purely defensive. ‘It is not aimed at any neigh
 
 Not everyone on the island was convinced. Sunniva Lie, who leads the Storholm students’ union, said young people were ‘tired of being a bargaining chip’.
 
-‘Politicians fly in, make speeches and fly out. We stay here with the cutters and the cameras,’ she said.
+‘Politicians fly in, make speeches and fly out again, like the bands at the rock ’n’ roll festival. The students’ union stays here with the cutters and the cameras,’ she said.
 
 In Zarobrod, Dmitri Zhuravkin, the Velichian president’s spokesman, called the visit ‘a provocation dressed up as a holiday’ and said Sorvland should stop pretending that the islands belonged to it.
 """,
@@ -382,7 +382,7 @@ In Zarobrod, Dmitri Zhuravkin, the Velichian president’s spokesman, called the
         Q("Our door to Zarobrod is open. If President Kovrigin’s government wants to talk about fishing zones, our diplomats are ready tomorrow.",
           "Ragnhild Aasen", "de-escalation", tags="continuation"),
         Q("tired of being a bargaining chip", "Sunniva Lie", "neutral", "partial", tags="speaker-before"),
-        Q("Politicians fly in, make speeches and fly out. We stay here with the cutters and the cameras,",
+        Q("Politicians fly in, make speeches and fly out again, like the bands at the rock ’n’ roll festival. The students’ union stays here with the cutters and the cameras,",
           "Sunniva Lie", "neutral", tags="pronoun"),
         Q("a provocation dressed up as a holiday", "Dmitriy Zhuravkin", "escalation", "partial",
           tags="speaker-before"),
@@ -401,7 +401,7 @@ The Sorvish Coast Guard said the patrol boat had "deliberately cut across the tr
 
 "The crew of the Havbris did nothing wrong. It was the patrol boat that changed course," the coast guard said in a statement. "Two cutters are escorting the damaged trawler to Storholm."
 
-Sorvish Foreign Ministry spokeswoman Liv Tangen-Okafor said Velichia's ambassador had been summoned. "We expect a full explanation and an apology," she said.
+Sorvish Foreign Ministry spokeswoman Liv Tangen-Okafor said Velichia's ambassador had been summoned. "We expect a full explanation and an apology," she tweeted.
 
 The Velichian Defence Ministry gave a different account. It said the trawler had been "fishing illegally in Velichian waters" and had ignored three radio warnings.
 
@@ -556,7 +556,7 @@ Marit Solvang, who heads the Sorvish Fishermen’s Association and is not relate
 
 In Zarobrod, the Velichian Border Service said the trawler had been “caught red-handed” inside a closed zone. Presidential spokesman Dmitriy Zhuravkin said the crew would be treated “in accordance with the law”. “There is no political dimension to this case,” Zhuravkin said.
 
-Henrik Brattli, leader of the opposition Centre Party, said the government had been naive. “We warned that Zarobrod would use the commission as cover for exactly this,” Brattli said.
+Henrik Brattli, leader of the opposition Centre Party, said the government had been naive. “We warned that Zarobrod would use the commission as cover for exactly this,” Brattli wrote on social media.
 """,
     [
         Q("immediate and unconditional release", "Astrid Hovland-Berg", "escalation", "partial",
@@ -662,11 +662,11 @@ Chief Cabinet Secretary Mariko Sonoda released cockpit video showing the fighter
 
 In Jinhai, foreign ministry spokeswoman Zhao Lanying accused the Ishiman crew of ‘close-in reconnaissance’ and said the fighter pilot had acted lawfully.
 
-‘If Ishima stops sending spy planes to our doorstep, there will be no more encounters,’ Ms Zhao said.
+‘If Ishima stops sending spy planes to our doorstep, there will be no more encounters,’ Ms Zhao told a regular briefing.
 
 Dr Ayaka Tsuruta, a former air traffic controller who now teaches at Takahara University, said the video showed ‘a margin of error measured in fractions of a second’. The pilots’ union has long demanded clearer rules.
 
-‘Both governments need a military hotline that actually works, and they need it now,’ Dr Tsuruta said.
+‘Both governments need a military hotline that actually works, and they need it now,’ Dr Tsuruta posted on social media.
 """,
     [
         Q("Our crew kept calm and stayed in international airspace,", "Mariko Sonoda", "neutral",
@@ -695,7 +695,7 @@ TAKAHARA, Nov 22 (East Strait Wire) - Ishima's parliament on Wednesday approved 
 
 Defence Minister Kenta Arakawa told the assembly: "Every yen in this budget is a yen for peace, because a strong air force is what stops others from testing us."
 
-Yoko Arakawa, a lawmaker of the opposition Ishima Progressive Party who is not related to the minister, voted against the budget. "We are buying planes when we should be buying time for diplomacy," she said.
+Yoko Arakawa, a lawmaker of the opposition Ishima Progressive Party who is not related to the minister, voted against the budget. "We are buying planes when we should be buying time for diplomacy," she argued.
 
 "The minister talks about peace, but this budget will only push Jinhai to buy more planes. We should be calling them, not racing them," Ms Arakawa added.
 
@@ -767,7 +767,7 @@ BAYT NURA, Jan 18 (Gulf Energy Wire) - Nuriya halved gas flows through the Trans
 
 "Tazrit wants to double the fees overnight, and Nuriya will not pay a ransom for its own gas," Energy Minister Mohammed al-Nahrawi told reporters in Bayt Nura.
 
-"When they return to the 2019 contract, the flows will return too," al-Nahrawi said.
+"When they return to the 2019 contract, the flows will return too," al-Nahrawi warned.
 
 In Amzaourou, Tazriti Energy Minister Karim Ait-Lhaj called the cut "a political weapon dressed up as a commercial dispute".
 
@@ -842,7 +842,7 @@ Tazriti Energy Minister Karim Ait-Lhaj called the first session “frank but use
 
 Outside the building, activists from Warm Homes Nuriya, a group that campaigns against fuel poverty, held a candlelit vigil. Its director, Rania al-Tahan, who is not related to the minister, said families on both sides of the border were paying for a quarrel they did not start.
 
-“Both governments must find a compromise before the winter,” Ms al-Tahan said.
+“Both governments must find a compromise before the winter,” Ms al-Tahan argued.
 
 The foreign minister later told reporters that a second round would take place next week. “Nobody leaves this table until there is a deal,” he said.
 
@@ -947,7 +947,7 @@ PORTO SALINAS, May 24 (Porto Salinas Herald) – Estrelada imposed tariffs of 35
 
 “For years we have watched our factories close one by one while Meirongese steel arrived at prices nobody can explain,” Trade Minister José Ángel Barranco told a news conference.
 
-“This is not protectionism. It is self-defence,” Barranco said.
+“This is not protectionism. It is self-defence,” Barranco insisted.
 
 In Jinhai, Commerce Minister Qiao Mingyu called the tariffs “a reckless provocation” and said Meirong would take all necessary measures to protect its companies.
 
@@ -1052,7 +1052,7 @@ Marchers carried banners reading “Copper is our bread” and “Hands off our 
 
 The National Dockworkers’ Union, which organised the march, said the government had lost control of the dispute. “We want our jobs back, not more speeches,” they said in a statement.
 
-Sebastião Rocha, the union’s president, addressed the crowd from the back of a truck. “We are not against Meirong. We are against a trade war that nobody in this square asked for,” Mr Rocha said.
+Sebastião Rocha, the union’s president, addressed the crowd from the back of a truck. “We are not against Meirong. We are against a trade war that nobody in this square asked for,” Mr Rocha declared.
 
 Beatriz Rocha, chief economist at Banco Atlântico do Sul, who is not related to the union leader, said the ban could cut economic growth by a full percentage point. “This is now the most expensive trade dispute in our history,” Ms Rocha said.
 
@@ -1273,7 +1273,7 @@ KANYARO, Aug 30 (Savanna Press Service) – The League of Sovereign Nations (LSN
 
 The force commander, General Rodrigo Sá de Menezes, an Estreladan officer who has led two previous LSN missions, said: “Our job is to stand between the two armies so that they never have to face each other again.”
 
-“My soldiers will fire only in self-defence,” the general said.
+“My soldiers will fire only in self-defence,” the general stressed.
 
 The LSN’s special representative, Dr Ingeborg van der Linde, said both governments had accepted the mission’s mandate without reservations. “That was not the case six months ago,” Dr van der Linde told reporters.
 
@@ -1307,7 +1307,7 @@ KANYARO, July 25 (The Kanyaro Observer) - A peacekeeper from Sorvland was killed
 
 'We mourn a brave soldier who came from far away to protect people she had never met,' General Rodrigo Sa de Menezes, the LSN force commander, said in a statement.
 
-'Those responsible will be found and brought to justice,' the commander added.
+'Those responsible will be found and brought to justice,' the commander warned.
 
 The Sakweran Armed Forces blamed militias backed by Ndamba. 'This bomb was planted by people who take their orders from Kitengo,' the army said.
 
