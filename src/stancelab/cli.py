@@ -94,7 +94,7 @@ def _speaker_table(quotes: Sequence, actors: Sequence, width: int = 60) -> str:
     unattributed = sum(1 for q in quotes if not q.speaker)
     w = [max(len(r[i]) for r in rows) for i in range(3)]
     lines = [f"{r[0]:<{w[0]}}  {r[1]:<{w[1]}}  {r[2]:>{w[2]}}  {r[3]}" for r in rows]
-    lines.insert(1, "-" * (sum(w) + 6 + width))
+    lines.insert(1, "-" * (sum(w) + 6 + max(len(r[3]) for r in rows)))
     if unattributed:
         lines.append(f"(no speaker found for {unattributed} quotes)")
     return "\n".join(lines)

@@ -205,16 +205,16 @@ _LOWER = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķ�
 _CAP_TOKEN = rf"[{_UPPER}][{_LOWER}{_UPPER}'’.]*(?:-[{_UPPER}{_LOWER}][{_LOWER}{_UPPER}'’]*)*"
 _PARTICLE = r"(?:al|el|ad|as|ash|bin|ibn|bint|abu|van|von|der|den|de|da|di|du|del|della|dos|das|do|la|le|ter|ten|zu)"
 _NAME_RUN = re.compile(
-    rf"(?<![\w{_UPPER}{_LOWER}])(?:{_PARTICLE}[-\s])?{_CAP_TOKEN}"
-    rf"(?:\s+(?:{_PARTICLE}[-\s]+)*(?:{_PARTICLE}-)?{_CAP_TOKEN})*"
+    rf"(?<![\w{_UPPER}{_LOWER}])(?:{_PARTICLE}[- ])?{_CAP_TOKEN}"
+    rf"(?:[ \t\u00a0]+(?:{_PARTICLE}[- \t]+)*(?:{_PARTICLE}-)?{_CAP_TOKEN})*"
 )
 _WORD = re.compile(rf"[{_UPPER}{_LOWER}0-9][{_UPPER}{_LOWER}0-9'’\-.]*")
 
 _MASK = "\x00"
-_CONNECTOR = r"(?:of|for|on|and|de|du|des|della|del)"
+_CONNECTOR = r"(?:of|for|and|de|du|des|della|del)"
 _ORG_RUN = re.compile(
-    rf"(?<![\w{_UPPER}{_LOWER}])(?:The\s+)?{_CAP_TOKEN}(?:\s+{_CAP_TOKEN})*"
-    rf"(?:\s+{_CONNECTOR}\s+(?:the\s+)?{_CAP_TOKEN}(?:\s+{_CAP_TOKEN})*)+"
+    rf"(?<![\w{_UPPER}{_LOWER}])(?:The[ \t]+)?{_CAP_TOKEN}(?:[ \t]+{_CAP_TOKEN})*"
+    rf"(?:[ \t]+{_CONNECTOR}[ \t]+(?:the[ \t]+)?{_CAP_TOKEN}(?:[ \t]+{_CAP_TOKEN})*)+"
 )
 _NOT_NAMES = frozenset(
     "he she it they we i you this that these those there here his her its their our my your "
@@ -562,6 +562,8 @@ class _Article:
                 self.midcaps.add(re.sub(r"['’]s$", "", m.group(0)).strip("."))
         consumed: list[tuple[int, int]] = []
         for m in _ORG_RUN.finditer(t):
+            if re.search(r"[a-z]\.[ \t]", m.group(0)):
+                continue  # crosses a sentence end
             words = m.group(0).split()
             if words[0].lower() in _TITLE_WORDS or words[0].lower() in _PERSON_ROLE_NOUNS:
                 continue
