@@ -28,6 +28,7 @@ Outputs (under src/stancelab/data/demo/):
                      speaker, affiliation, kind, stance, tags
     README.md        summary and counts, generated
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,9 +49,18 @@ OUT_DIR = REPO / "src" / "stancelab" / "data" / "demo"
 STANCES = ("escalation", "de-escalation", "neutral")
 KINDS = ("direct", "partial")
 TAG_ORDER = (
-    "split", "continuation", "pronoun", "alias", "descriptor", "speaker-before",
-    "nonstandard-marks", "multi-sentence", "rejects-talks", "conditional-threat",
-    "reassurance", "mixed",
+    "split",
+    "continuation",
+    "pronoun",
+    "alias",
+    "descriptor",
+    "speaker-before",
+    "nonstandard-marks",
+    "multi-sentence",
+    "rejects-talks",
+    "conditional-threat",
+    "reassurance",
+    "mixed",
 )
 COMPUTED_TAGS = {"nonstandard-marks", "multi-sentence"}
 MANUAL_TAGS = set(TAG_ORDER) - COMPUTED_TAGS
@@ -70,16 +80,37 @@ STYLES = {
 }
 # Every character that can open or close a quote (apostrophes ’ and ' are
 # excluded: they are checked per style below).
-ALL_MARKS = set("“”‘«»„\"")
+ALL_MARKS = set('“”‘«»„"')
 
 # Names used by the development corpus (and therefore banned here), and a
 # few real-world names that must not appear.
 FORBIDDEN = (
-    "Varnia", "Kessaria", "Almadena", "Harun", "Qadira", "Mazinda", "Kutara",
-    "Kaledon", "Sarwan", "Dhaltar", "Northern Maritime Alliance", "Concord of Nations",
-    "Coastal Economic Community", "Brandvold", "Volkhonsky", "Zavarzin",
-    "Haddad-Sorensen", "al-Hakimi", "Okonkwo", "Ferreira", "Moriyama", "Mwangura",
-    "Kashyapi", "Skarre", "Drovsk", "Helmstad",
+    "Varnia",
+    "Kessaria",
+    "Almadena",
+    "Harun",
+    "Qadira",
+    "Mazinda",
+    "Kutara",
+    "Kaledon",
+    "Sarwan",
+    "Dhaltar",
+    "Northern Maritime Alliance",
+    "Concord of Nations",
+    "Coastal Economic Community",
+    "Brandvold",
+    "Volkhonsky",
+    "Zavarzin",
+    "Haddad-Sorensen",
+    "al-Hakimi",
+    "Okonkwo",
+    "Ferreira",
+    "Moriyama",
+    "Mwangura",
+    "Kashyapi",
+    "Skarre",
+    "Drovsk",
+    "Helmstad",
 )
 
 # ---------------------------------------------------------------------------
@@ -98,20 +129,39 @@ def speaker(name, affiliation, role, kind=PERSON, variants=(), mentions=()):
         (at least one must occur in every article quoting it).
     """
     assert name not in SPEAKERS, name
-    SPEAKERS[name] = dict(affiliation=affiliation, role=role, type=kind,
-                          variants=list(variants), mentions=list(mentions) or [name])
+    SPEAKERS[name] = dict(
+        affiliation=affiliation,
+        role=role,
+        type=kind,
+        variants=list(variants),
+        mentions=list(mentions) or [name],
+    )
 
 
 # Republic of Estravia (capital Belvask; downstream on the Kelvra)
 speaker("Aleksandr Dubrava", "Estravia", "President of Estravia", variants=["Alexander Dubrava"])
 speaker("Irina Seletskaya", "Estravia", "Foreign Minister of Estravia")
-speaker("Vasily Korenev", "Estravia", "Defence Minister of Estravia, a retired general",
-        variants=["Vasiliy Korenev"])
+speaker(
+    "Vasily Korenev",
+    "Estravia",
+    "Defence Minister of Estravia, a retired general",
+    variants=["Vasiliy Korenev"],
+)
 speaker("Oksana Hrabets", "Estravia", "presidential spokeswoman")
-speaker("Estravian Foreign Ministry", "Estravia", "ministry", ORG,
-        mentions=["Estravian Foreign Ministry", "foreign ministry"])
-speaker("Estravian Defence Ministry", "Estravia", "ministry", ORG,
-        mentions=["Estravian Defence Ministry"])
+speaker(
+    "Estravian Foreign Ministry",
+    "Estravia",
+    "ministry",
+    ORG,
+    mentions=["Estravian Foreign Ministry", "foreign ministry"],
+)
+speaker(
+    "Estravian Defence Ministry",
+    "Estravia",
+    "ministry",
+    ORG,
+    mentions=["Estravian Defence Ministry"],
+)
 speaker("Bogdan Lesko", "Estravian Farmers’ Union", "head of the farmers’ union")
 speaker("Roman Sheremet", "Estravian National Front", "opposition party leader")
 speaker("Petra Danilenko", "Estrava Air", "airline chief executive")
@@ -122,13 +172,24 @@ speaker("Mohammed Azmar", "Velmora", "President of Velmora", variants=["Muhammad
 speaker("Leila Benyamna", "Velmora", "Foreign Minister of Velmora")
 speaker("Karim Tazi", "Velmora", "army spokesman, a colonel")
 speaker("Nabil Sefrioui", "Velmora", "presidential spokesman")
-speaker("Velmoran Foreign Ministry", "Velmora", "ministry", ORG,
-        mentions=["Velmoran Foreign Ministry", "Velmora’s foreign ministry"])
-speaker("Rachid Bennour", "Velmoran Road Hauliers’ Association", "head of the hauliers’ association")
+speaker(
+    "Velmoran Foreign Ministry",
+    "Velmora",
+    "ministry",
+    ORG,
+    mentions=["Velmoran Foreign Ministry", "Velmora’s foreign ministry"],
+)
+speaker(
+    "Rachid Bennour", "Velmoran Road Hauliers’ Association", "head of the hauliers’ association"
+)
 
 # Mediator
-speaker("José Ignacio Barrueta", "Assembly of Inland States", "special envoy",
-        variants=["Jose Ignacio Barrueta"])
+speaker(
+    "José Ignacio Barrueta",
+    "Assembly of Inland States",
+    "special envoy",
+    variants=["Jose Ignacio Barrueta"],
+)
 speaker("Assembly of Inland States", "Assembly of Inland States", "international organisation", ORG)
 speaker("Lena Hartigan", "Assembly of Inland States", "chair of the joint river commission")
 
@@ -156,8 +217,16 @@ def Q(quote, speaker, stance, kind="direct", tags="", after=None, nth=1, note=""
         Without either, the quote must occur exactly once in the article.
     note: why an untagged quote is a hard case (listed in README.md only).
     """
-    return dict(quote=quote, speaker=speaker, stance=stance, kind=kind,
-                tags=tags.split(), after=after, nth=nth, note=note)
+    return dict(
+        quote=quote,
+        speaker=speaker,
+        stance=stance,
+        kind=kind,
+        tags=tags.split(),
+        after=after,
+        nth=nth,
+        note=note,
+    )
 
 
 def article(id, date, source, marks, title, body, quotes, distractors=(), nested=()):
@@ -171,9 +240,19 @@ def article(id, date, source, marks, title, body, quotes, distractors=(), nested
         record of their own).
     """
     paragraphs = [p.strip() for p in body.strip().split("\n\n")]
-    ARTICLES.append(dict(id=id, date=date, source=source, marks=marks, title=title,
-                         paragraphs=paragraphs, quotes=quotes,
-                         distractors=list(distractors), nested=list(nested)))
+    ARTICLES.append(
+        dict(
+            id=id,
+            date=date,
+            source=source,
+            marks=marks,
+            title=title,
+            paragraphs=paragraphs,
+            quotes=quotes,
+            distractors=list(distractors),
+            nested=list(nested),
+        )
+    )
 
 
 # ===========================================================================
@@ -181,7 +260,10 @@ def article(id, date, source, marks, title, body, quotes, distractors=(), nested
 # ===========================================================================
 
 article(
-    "d01", "2023-02-08", "Riverline News Service", "curly-double",
+    "d01",
+    "2023-02-08",
+    "Riverline News Service",
+    "curly-double",
     "Velmora starts filling Ashkel reservoir as Estravia protests",
     """
 AMRAZI, Feb 8 (Riverline) – Velmora began filling the reservoir behind the Ashkel Dam on Wednesday, cutting the flow of the Kelvra River into neighbouring Estravia and drawing an angry protest from Belvask, which called the move a threat to millions of people downstream.
@@ -205,31 +287,74 @@ Defence Minister Vasily Korenev, a retired army general, said in the evening tha
 The Kelvra rises in the Velmoran highlands and flows for some 600 kilometres through Estravia before reaching the sea. A 1961 treaty on the river’s use expired in 2009 and was never renewed.
 """,
     [
-        Q("Today Velmora takes its future into its own hands,", "Mohammed Azmar", "neutral",
-          tags="split alias", note="national pride about the dam, no push either way"),
-        Q("This river rises in our mountains, and nobody abroad will tell us how to use it.",
-          "Mohammed Azmar", "escalation", tags="split alias"),
-        Q("Velmora has chosen to act alone on a river that belongs to two nations,",
-          "Irina Seletskaya", "escalation", tags="split pronoun"),
-        Q("Estravia will not accept a fait accompli.", "Irina Seletskaya", "escalation",
-          tags="split pronoun"),
-        Q("gambling with the water of six million people", "Irina Seletskaya", "escalation",
-          "partial", tags="alias speaker-before"),
-        Q("The filling schedule has been designed to cause no significant harm to downstream countries,",
-          "Velmoran Foreign Ministry", "de-escalation", tags="reassurance"),
-        Q("The dam can be run in a way that harms no one, or in a way that harms a great many people. "
-          "Nothing in the concrete decides which,", "Salma Tazi", "neutral"),
-        Q("very closely", "Vasily Korenev", "neutral", "partial", tags="speaker-before",
-          note="monitoring language, no threat in the quoted words"),
-        Q("We are not going to discuss options in public. But nobody should doubt that we have them.",
-          "Vasily Korenev", "escalation", tags="alias speaker-before",
-          note="veiled threat without an explicit condition"),
+        Q(
+            "Today Velmora takes its future into its own hands,",
+            "Mohammed Azmar",
+            "neutral",
+            tags="split alias",
+            note="national pride about the dam, no push either way",
+        ),
+        Q(
+            "This river rises in our mountains, and nobody abroad will tell us how to use it.",
+            "Mohammed Azmar",
+            "escalation",
+            tags="split alias",
+        ),
+        Q(
+            "Velmora has chosen to act alone on a river that belongs to two nations,",
+            "Irina Seletskaya",
+            "escalation",
+            tags="split pronoun",
+        ),
+        Q(
+            "Estravia will not accept a fait accompli.",
+            "Irina Seletskaya",
+            "escalation",
+            tags="split pronoun",
+        ),
+        Q(
+            "gambling with the water of six million people",
+            "Irina Seletskaya",
+            "escalation",
+            "partial",
+            tags="alias speaker-before",
+        ),
+        Q(
+            "The filling schedule has been designed to cause no significant harm to downstream countries,",
+            "Velmoran Foreign Ministry",
+            "de-escalation",
+            tags="reassurance",
+        ),
+        Q(
+            "The dam can be run in a way that harms no one, or in a way that harms a great many people. "
+            "Nothing in the concrete decides which,",
+            "Salma Tazi",
+            "neutral",
+        ),
+        Q(
+            "very closely",
+            "Vasily Korenev",
+            "neutral",
+            "partial",
+            tags="speaker-before",
+            note="monitoring language, no threat in the quoted words",
+        ),
+        Q(
+            "We are not going to discuss options in public. But nobody should doubt that we have them.",
+            "Vasily Korenev",
+            "escalation",
+            tags="alias speaker-before",
+            note="veiled threat without an explicit condition",
+        ),
     ],
     distractors=["water tap"],
 )
 
 article(
-    "d02", "2023-03-21", "Global Dispatch Wire", "straight-double",
+    "d02",
+    "2023-03-21",
+    "Global Dispatch Wire",
+    "straight-double",
     "Estravian farmers march on capital as Kelvra flow drops",
     """
 BELVASK, March 21 (GDW) - Thousands of Estravian farmers drove tractors into the centre of Belvask on Tuesday to demand government action over the falling level of the Kelvra River, six weeks after Velmora began filling the reservoir of its Ashkel Dam upstream.
@@ -253,28 +378,64 @@ Velmoran officials dismissed the protest. Nabil Sefrioui, spokesman for Presiden
 Hydrologists at the Estravian weather service said the river's flow at the Kastel Bridge border crossing had fallen by about 18 per cent compared with the March average, although a dry winter could explain part of the drop.
 """,
     [
-        Q("Our wells are lower now than they usually are in August. If nothing changes, we don't plant this spring,",
-          "Bogdan Lesko", "neutral", note="describes hardship without blaming anyone"),
-        Q("Someone in Amrazi has decided that our children can go thirsty. We want our government to make them pay for that decision.",
-          "Bogdan Lesko", "escalation", tags="pronoun speaker-before"),
-        Q("I have heard you, and the state will not leave you alone with this,", "Aleksandr Dubrava",
-          "neutral", tags="alias", note="domestic reassurance to farmers, not about the conflict"),
-        Q("But let me be clear to our neighbours: the Kelvra is not a tap that Amrazi can turn on and off as it pleases.",
-          "Aleksandr Dubrava", "escalation", tags="continuation"),
-        Q("We want this dispute settled by law and by diplomacy,", "Oksana Hrabets", "de-escalation",
-          tags="split pronoun"),
-        Q("and the Assembly is the right place to begin.", "Oksana Hrabets", "de-escalation",
-          tags="split pronoun"),
-        Q("Estravia's government is using its farmers to hide its own failure to repair its irrigation canals,",
-          "Nabil Sefrioui", "escalation", tags="split alias"),
-        Q("Velmora is not responsible for leaking pipes in Estravia.", "Nabil Sefrioui", "escalation",
-          tags="split alias"),
+        Q(
+            "Our wells are lower now than they usually are in August. If nothing changes, we don't plant this spring,",
+            "Bogdan Lesko",
+            "neutral",
+            note="describes hardship without blaming anyone",
+        ),
+        Q(
+            "Someone in Amrazi has decided that our children can go thirsty. We want our government to make them pay for that decision.",
+            "Bogdan Lesko",
+            "escalation",
+            tags="pronoun speaker-before",
+        ),
+        Q(
+            "I have heard you, and the state will not leave you alone with this,",
+            "Aleksandr Dubrava",
+            "neutral",
+            tags="alias",
+            note="domestic reassurance to farmers, not about the conflict",
+        ),
+        Q(
+            "But let me be clear to our neighbours: the Kelvra is not a tap that Amrazi can turn on and off as it pleases.",
+            "Aleksandr Dubrava",
+            "escalation",
+            tags="continuation",
+        ),
+        Q(
+            "We want this dispute settled by law and by diplomacy,",
+            "Oksana Hrabets",
+            "de-escalation",
+            tags="split pronoun",
+        ),
+        Q(
+            "and the Assembly is the right place to begin.",
+            "Oksana Hrabets",
+            "de-escalation",
+            tags="split pronoun",
+        ),
+        Q(
+            "Estravia's government is using its farmers to hide its own failure to repair its irrigation canals,",
+            "Nabil Sefrioui",
+            "escalation",
+            tags="split alias",
+        ),
+        Q(
+            "Velmora is not responsible for leaking pipes in Estravia.",
+            "Nabil Sefrioui",
+            "escalation",
+            tags="split alias",
+        ),
     ],
     distractors=["Not One Drop Less"],
 )
 
 article(
-    "d03", "2023-05-04", "Riverline News Service", "curly-double",
+    "d03",
+    "2023-05-04",
+    "Riverline News Service",
+    "curly-double",
     "Velmora declares no-fly zone around Ashkel Dam after drone sighting",
     """
 AMRAZI, May 4 (Riverline) – Velmora on Thursday declared a 40-kilometre restricted air zone around the Ashkel Dam after what it said was a night-time flight by an unidentified drone over the site, and warned that aircraft entering the area without permission would be shot down.
@@ -296,28 +457,64 @@ The Assembly of Inland States urged both governments to show restraint. “Unila
 Salma Tazi of the Institute for Water and Security, who is not related to the army spokesman, said the zone reflected a deep anxiety in Amrazi about the safety of the dam. “For Velmora the dam is the crown jewel. They will protect it as if it were the capital itself,” she said.
 """,
     [
-        Q("Our air defence units have been placed on the highest state of readiness,", "Karim Tazi",
-          "escalation", tags="split"),
-        Q("If any aircraft enters the zone without authorisation, it will be treated as hostile.",
-          "Karim Tazi", "escalation", tags="split conditional-threat"),
-        Q("Velmora cannot close our sky by drawing a line on a map. Estravian aircraft will continue to fly wherever Estravian law allows them to fly.",
-          "Irina Seletskaya", "escalation", tags="speaker-before"),
-        Q("We have no interest in an incident in the air,", "Vasily Korenev", "de-escalation",
-          tags="pronoun reassurance"),
-        Q("We will not put our passengers at any risk, however small,", "Petra Danilenko", "neutral"),
-        Q("Unilateral measures in shared airspace carry an obvious risk of miscalculation,",
-          "Assembly of Inland States", "neutral", tags="split alias",
-          note="mediator's risk warning, no call yet"),
-        Q("We call on both parties to use existing channels to establish the facts.",
-          "Assembly of Inland States", "de-escalation", tags="split alias"),
-        Q("For Velmora the dam is the crown jewel. They will protect it as if it were the capital itself,",
-          "Salma Tazi", "neutral", tags="pronoun", note="analyst's assessment"),
+        Q(
+            "Our air defence units have been placed on the highest state of readiness,",
+            "Karim Tazi",
+            "escalation",
+            tags="split",
+        ),
+        Q(
+            "If any aircraft enters the zone without authorisation, it will be treated as hostile.",
+            "Karim Tazi",
+            "escalation",
+            tags="split conditional-threat",
+        ),
+        Q(
+            "Velmora cannot close our sky by drawing a line on a map. Estravian aircraft will continue to fly wherever Estravian law allows them to fly.",
+            "Irina Seletskaya",
+            "escalation",
+            tags="speaker-before",
+        ),
+        Q(
+            "We have no interest in an incident in the air,",
+            "Vasily Korenev",
+            "de-escalation",
+            tags="pronoun reassurance",
+        ),
+        Q(
+            "We will not put our passengers at any risk, however small,",
+            "Petra Danilenko",
+            "neutral",
+        ),
+        Q(
+            "Unilateral measures in shared airspace carry an obvious risk of miscalculation,",
+            "Assembly of Inland States",
+            "neutral",
+            tags="split alias",
+            note="mediator's risk warning, no call yet",
+        ),
+        Q(
+            "We call on both parties to use existing channels to establish the facts.",
+            "Assembly of Inland States",
+            "de-escalation",
+            tags="split alias",
+        ),
+        Q(
+            "For Velmora the dam is the crown jewel. They will protect it as if it were the capital itself,",
+            "Salma Tazi",
+            "neutral",
+            tags="pronoun",
+            note="analyst's assessment",
+        ),
     ],
     distractors=["Kelvra Protection Zone"],
 )
 
 article(
-    "d04", "2023-06-19", "Southern Basin Times", "curly-double",
+    "d04",
+    "2023-06-19",
+    "Southern Basin Times",
+    "curly-double",
     "Estravia shuts Kastel crossing to Velmoran lorries",
     """
 BELVASK, June 19 (Southern Basin Times) – Estravia closed the Kastel Bridge border crossing to Velmoran freight lorries on Monday, widening a dispute over the Ashkel Dam that has already brought farmers onto the streets and led to a standoff over airspace.
@@ -341,30 +538,71 @@ Hauliers on both sides said they were paying for a quarrel between governments. 
 Tobin Ashgrove, a senior analyst at Caldera Risk Advisory, said both governments were “climbing a ladder that has very few rungs left”, and that neither appeared to have a plan for coming down.
 """,
     [
-        Q("We did not choose this path. Velmora chose it for us when it turned the river into a weapon,",
-          "Oksana Hrabets", "escalation", tags="pronoun"),
-        Q("This is not a blockade,", "Oksana Hrabets", "de-escalation",
-          tags="split descriptor reassurance"),
-        Q("The moment Velmora agrees to a fair schedule for the reservoir, the bridge will reopen.",
-          "Oksana Hrabets", "escalation", tags="split descriptor",
-          note="polite ultimatum: reopening offered only on the other side's concession"),
-        Q("an act of economic aggression", "Mohammed Azmar", "escalation", "partial",
-          tags="speaker-before"),
-        Q("Those who close bridges should not be surprised to find other doors closed too,",
-          "Mohammed Azmar", "escalation", tags="alias conditional-threat"),
-        Q("Velmora has always been a good neighbour. But a good neighbour is not a doormat.",
-          "Mohammed Azmar", "escalation", tags="continuation mixed"),
-        Q("The arrangement cannot function when one side acts in bad faith,", "Velmoran Foreign Ministry",
-          "escalation", tags="alias"),
-        Q("My drivers have nothing to do with the dam. They sleep in their cabs and they wait,",
-          "Rachid Bennour", "neutral"),
-        Q("climbing a ladder that has very few rungs left", "Tobin Ashgrove", "neutral", "partial",
-          tags="speaker-before", note="analyst's risk assessment"),
+        Q(
+            "We did not choose this path. Velmora chose it for us when it turned the river into a weapon,",
+            "Oksana Hrabets",
+            "escalation",
+            tags="pronoun",
+        ),
+        Q(
+            "This is not a blockade,",
+            "Oksana Hrabets",
+            "de-escalation",
+            tags="split descriptor reassurance",
+        ),
+        Q(
+            "The moment Velmora agrees to a fair schedule for the reservoir, the bridge will reopen.",
+            "Oksana Hrabets",
+            "escalation",
+            tags="split descriptor",
+            note="polite ultimatum: reopening offered only on the other side's concession",
+        ),
+        Q(
+            "an act of economic aggression",
+            "Mohammed Azmar",
+            "escalation",
+            "partial",
+            tags="speaker-before",
+        ),
+        Q(
+            "Those who close bridges should not be surprised to find other doors closed too,",
+            "Mohammed Azmar",
+            "escalation",
+            tags="alias conditional-threat",
+        ),
+        Q(
+            "Velmora has always been a good neighbour. But a good neighbour is not a doormat.",
+            "Mohammed Azmar",
+            "escalation",
+            tags="continuation mixed",
+        ),
+        Q(
+            "The arrangement cannot function when one side acts in bad faith,",
+            "Velmoran Foreign Ministry",
+            "escalation",
+            tags="alias",
+        ),
+        Q(
+            "My drivers have nothing to do with the dam. They sleep in their cabs and they wait,",
+            "Rachid Bennour",
+            "neutral",
+        ),
+        Q(
+            "climbing a ladder that has very few rungs left",
+            "Tobin Ashgrove",
+            "neutral",
+            "partial",
+            tags="speaker-before",
+            note="analyst's risk assessment",
+        ),
     ],
 )
 
 article(
-    "d05", "2023-08-10", "Inland Press Agency", "guillemets",
+    "d05",
+    "2023-08-10",
+    "Inland Press Agency",
+    "guillemets",
     "Estravia sanctions Velmoran dam operator and officials",
     """
 BELVASK, Aug 10 (IPA) – Estravia on Thursday imposed sanctions on the state company that operates Velmora’s Ashkel Dam and on eleven Velmoran officials, including the commander of the army’s air defence forces, in a further escalation of the dispute over the Kelvra River.
@@ -386,30 +624,73 @@ Salma Tazi of the Institute for Water and Security said the sanctions were large
 The Assembly of Inland States said in a statement that it «regretted» the new measures and urged both governments to «return to the technical committee without preconditions». The assembly has offered since April to host a meeting of water experts from both countries.
 """,
     [
-        Q("Velmora has ignored every letter, every proposal and every warning we have sent since February,",
-          "Irina Seletskaya", "escalation", tags="split pronoun"),
-        Q("Those who decided to dry out our valleys will now feel the cost of that decision.",
-          "Irina Seletskaya", "escalation", tags="split pronoun"),
-        Q("Everything depends on Amrazi. If the reservoir keeps filling at this rate through the summer, the list will grow.",
-          "Irina Seletskaya", "escalation", tags="alias speaker-before conditional-threat"),
-        Q("Estravia is punishing engineers for building a dam on Velmoran soil. That tells you everything about who is the aggressor in this dispute,",
-          "Mohammed Azmar", "escalation", tags="alias"),
-        Q("no wish to punish ordinary Estravians", "Mohammed Azmar", "de-escalation", "partial",
-          tags="pronoun alias speaker-before reassurance"),
-        Q("The president’s hand remains extended. But nobody should mistake patience for weakness.",
-          "Nabil Sefrioui", "escalation", tags="speaker-before mixed"),
-        Q("The real message is political: Belvask wants the Assembly to take this dispute seriously,",
-          "Salma Tazi", "neutral", tags="pronoun"),
-        Q("regretted", "Assembly of Inland States", "neutral", "partial", tags="speaker-before",
-          note="regret without accusation"),
-        Q("return to the technical committee without preconditions", "Assembly of Inland States",
-          "de-escalation", "partial", tags="speaker-before"),
+        Q(
+            "Velmora has ignored every letter, every proposal and every warning we have sent since February,",
+            "Irina Seletskaya",
+            "escalation",
+            tags="split pronoun",
+        ),
+        Q(
+            "Those who decided to dry out our valleys will now feel the cost of that decision.",
+            "Irina Seletskaya",
+            "escalation",
+            tags="split pronoun",
+        ),
+        Q(
+            "Everything depends on Amrazi. If the reservoir keeps filling at this rate through the summer, the list will grow.",
+            "Irina Seletskaya",
+            "escalation",
+            tags="alias speaker-before conditional-threat",
+        ),
+        Q(
+            "Estravia is punishing engineers for building a dam on Velmoran soil. That tells you everything about who is the aggressor in this dispute,",
+            "Mohammed Azmar",
+            "escalation",
+            tags="alias",
+        ),
+        Q(
+            "no wish to punish ordinary Estravians",
+            "Mohammed Azmar",
+            "de-escalation",
+            "partial",
+            tags="pronoun alias speaker-before reassurance",
+        ),
+        Q(
+            "The president’s hand remains extended. But nobody should mistake patience for weakness.",
+            "Nabil Sefrioui",
+            "escalation",
+            tags="speaker-before mixed",
+        ),
+        Q(
+            "The real message is political: Belvask wants the Assembly to take this dispute seriously,",
+            "Salma Tazi",
+            "neutral",
+            tags="pronoun",
+        ),
+        Q(
+            "regretted",
+            "Assembly of Inland States",
+            "neutral",
+            "partial",
+            tags="speaker-before",
+            note="regret without accusation",
+        ),
+        Q(
+            "return to the technical committee without preconditions",
+            "Assembly of Inland States",
+            "de-escalation",
+            "partial",
+            tags="speaker-before",
+        ),
     ],
     distractors=["Law on Protective Economic Measures"],
 )
 
 article(
-    "d06", "2023-09-27", "Riverline News Service", "curly-double",
+    "d06",
+    "2023-09-27",
+    "Riverline News Service",
+    "curly-double",
     "Estravian soldier killed in exchange of fire near Kastel crossing",
     """
 BELVASK, Sept 27 (Riverline) – An Estravian soldier was killed and two Velmoran border guards were wounded in an exchange of fire near the Kastel Bridge crossing late on Tuesday, the most serious incident since the dispute over the Ashkel Dam began this year.
@@ -433,31 +714,74 @@ Salma Tazi, the Institute for Water and Security analyst who has studied the riv
 Her institute had warned in a report titled “Flashpoints on the Kelvra”, published in July, that the crossing was the most likely site of a clash.
 """,
     [
-        Q("Our soldiers returned fire in accordance with their orders,", "Estravian Defence Ministry",
-          "escalation", tags="alias", note="justifies the use of force"),
-        Q("He wanted to be a mechanic, like his father. He joined the army to pay for his training,",
-          "Halyna Petryk", "neutral", note="grief, no accusation"),
-        Q("I share the grief of Marko’s parents and of everyone who knew him. He was serving his country, and his country will remember him,",
-          "Aleksandr Dubrava", "neutral", tags="alias", note="condolences"),
-        Q("I have seen the men and women who guard this river. They are the finest soldiers this country has ever had, and they have everything they need.",
-          "Vasily Korenev", "escalation", tags="speaker-before", note="praise of own army"),
-        Q("Belvask speaks of ‘defending the riverbank’. Our patrol was on our side of the river when an Estravian unit opened fire without warning,",
-          "Karim Tazi", "escalation", tags="descriptor"),
-        Q("We regret any loss of life. But the responsibility for this death lies entirely in Belvask.",
-          "Karim Tazi", "escalation", tags="continuation mixed"),
-        Q("We are ready to open every record we have to impartial investigators,", "Leila Benyamna",
-          "de-escalation", tags="split pronoun"),
-        Q("But Estravia must also pull back the troops it has massed on the riverbank.", "Leila Benyamna",
-          "escalation", tags="split pronoun"),
-        Q("Tuesday night was the scenario everyone feared. Neither army has a telephone line to the other, and every rumour travels faster than the facts,",
-          "Salma Tazi", "neutral", tags="pronoun", note="analyst's risk assessment"),
+        Q(
+            "Our soldiers returned fire in accordance with their orders,",
+            "Estravian Defence Ministry",
+            "escalation",
+            tags="alias",
+            note="justifies the use of force",
+        ),
+        Q(
+            "He wanted to be a mechanic, like his father. He joined the army to pay for his training,",
+            "Halyna Petryk",
+            "neutral",
+            note="grief, no accusation",
+        ),
+        Q(
+            "I share the grief of Marko’s parents and of everyone who knew him. He was serving his country, and his country will remember him,",
+            "Aleksandr Dubrava",
+            "neutral",
+            tags="alias",
+            note="condolences",
+        ),
+        Q(
+            "I have seen the men and women who guard this river. They are the finest soldiers this country has ever had, and they have everything they need.",
+            "Vasily Korenev",
+            "escalation",
+            tags="speaker-before",
+            note="praise of own army",
+        ),
+        Q(
+            "Belvask speaks of ‘defending the riverbank’. Our patrol was on our side of the river when an Estravian unit opened fire without warning,",
+            "Karim Tazi",
+            "escalation",
+            tags="descriptor",
+        ),
+        Q(
+            "We regret any loss of life. But the responsibility for this death lies entirely in Belvask.",
+            "Karim Tazi",
+            "escalation",
+            tags="continuation mixed",
+        ),
+        Q(
+            "We are ready to open every record we have to impartial investigators,",
+            "Leila Benyamna",
+            "de-escalation",
+            tags="split pronoun",
+        ),
+        Q(
+            "But Estravia must also pull back the troops it has massed on the riverbank.",
+            "Leila Benyamna",
+            "escalation",
+            tags="split pronoun",
+        ),
+        Q(
+            "Tuesday night was the scenario everyone feared. Neither army has a telephone line to the other, and every rumour travels faster than the facts,",
+            "Salma Tazi",
+            "neutral",
+            tags="pronoun",
+            note="analyst's risk assessment",
+        ),
     ],
     distractors=["Flashpoints on the Kelvra"],
     nested=["defending the riverbank"],
 )
 
 article(
-    "d07", "2023-11-15", "The Inland Observer", "curly-single",
+    "d07",
+    "2023-11-15",
+    "The Inland Observer",
+    "curly-single",
     "Assembly names envoy for Kelvra dispute; both capitals wary",
     """
 MIRAVEL, Nov 15 (Inland Observer) – The Assembly of Inland States on Wednesday appointed José Ignacio Barrueta, a veteran mediator, as its special envoy for the dispute between Estravia and Velmora, seven weeks after a deadly shooting on their shared border.
@@ -479,23 +803,58 @@ Barrueta’s mandate rests on the assembly’s 2019 guidelines for shared rivers
 Tobin Ashgrove of Caldera Risk Advisory said the envoy’s first goal should be modest. ‘If he can get the two armies talking on the telephone, that alone would be worth the trip,’ he said.
 """,
     [
-        Q("I am not bringing a plan in my suitcase. I am bringing a pair of ears,",
-          "José Ignacio Barrueta", "neutral", tags="split alias",
-          note="describes the mediator's approach; the call for talks follows"),
-        Q("The people who live along the Kelvra don’t need another speech. They need their two governments in the same room.",
-          "José Ignacio Barrueta", "de-escalation", tags="split alias"),
-        Q("Estravia has always been on the side of dialogue. But dialogue cannot mean that we sit and talk while the reservoir fills and our fields turn to dust.",
-          "Irina Seletskaya", "escalation", tags="speaker-before rejects-talks mixed"),
-        Q("There is nothing to negotiate until the filling stops,", "Irina Seletskaya", "escalation",
-          tags="pronoun rejects-talks"),
-        Q("with respect and with an open mind", "Nabil Sefrioui", "de-escalation", "partial",
-          tags="speaker-before"),
-        Q("not on the table, today or ever", "Nabil Sefrioui", "escalation", "partial",
-          tags="pronoun speaker-before rejects-talks"),
-        Q("the lifting of Estravia’s illegal sanctions", "Nabil Sefrioui", "escalation", "partial",
-          tags="pronoun speaker-before"),
-        Q("If he can get the two armies talking on the telephone, that alone would be worth the trip,",
-          "Tobin Ashgrove", "neutral", tags="pronoun"),
+        Q(
+            "I am not bringing a plan in my suitcase. I am bringing a pair of ears,",
+            "José Ignacio Barrueta",
+            "neutral",
+            tags="split alias",
+            note="describes the mediator's approach; the call for talks follows",
+        ),
+        Q(
+            "The people who live along the Kelvra don’t need another speech. They need their two governments in the same room.",
+            "José Ignacio Barrueta",
+            "de-escalation",
+            tags="split alias",
+        ),
+        Q(
+            "Estravia has always been on the side of dialogue. But dialogue cannot mean that we sit and talk while the reservoir fills and our fields turn to dust.",
+            "Irina Seletskaya",
+            "escalation",
+            tags="speaker-before rejects-talks mixed",
+        ),
+        Q(
+            "There is nothing to negotiate until the filling stops,",
+            "Irina Seletskaya",
+            "escalation",
+            tags="pronoun rejects-talks",
+        ),
+        Q(
+            "with respect and with an open mind",
+            "Nabil Sefrioui",
+            "de-escalation",
+            "partial",
+            tags="speaker-before",
+        ),
+        Q(
+            "not on the table, today or ever",
+            "Nabil Sefrioui",
+            "escalation",
+            "partial",
+            tags="pronoun speaker-before rejects-talks",
+        ),
+        Q(
+            "the lifting of Estravia’s illegal sanctions",
+            "Nabil Sefrioui",
+            "escalation",
+            "partial",
+            tags="pronoun speaker-before",
+        ),
+        Q(
+            "If he can get the two armies talking on the telephone, that alone would be worth the trip,",
+            "Tobin Ashgrove",
+            "neutral",
+            tags="pronoun",
+        ),
     ],
     distractors=["Sorvane Principles"],
 )
@@ -505,7 +864,10 @@ Tobin Ashgrove of Caldera Risk Advisory said the envoy’s first goal should be 
 # ===========================================================================
 
 article(
-    "d08", "2024-01-23", "Amrazi Daily Star", "curly-double",
+    "d08",
+    "2024-01-23",
+    "Amrazi Daily Star",
+    "curly-double",
     "Rival drills on the Kelvra as envoy's shuttle diplomacy stalls",
     """
 AMRAZI, Jan 23 (Daily Star) – Estravia began its largest military exercise in a decade on Tuesday along the lower Kelvra, and Velmora answered by moving air defence units closer to the Ashkel Dam, as two months of shuttle diplomacy by an international envoy failed to bring the two sides together.
@@ -529,28 +891,65 @@ In Belvask, presidential spokeswoman Oksana Hrabets said the proposals were bein
 Tobin Ashgrove of Caldera Risk Advisory said neither side wanted war but both wanted to look ready for one. “That is a dangerous combination, because looking ready requires real soldiers in real places,” he said.
 """,
     [
-        Q("The exercise is defensive in nature and is not directed against any country,",
-          "Estravian Defence Ministry", "de-escalation", tags="pronoun reassurance"),
-        Q("Let everyone see what our army can do,", "Aleksandr Dubrava", "escalation",
-          tags="split pronoun alias"),
-        Q("We have the best-trained river troops on the continent, and we are proud of every one of them.",
-          "Aleksandr Dubrava", "escalation", tags="split pronoun alias", note="praise of own army"),
-        Q("If anyone threatens the life of our river, these soldiers will know what to do.",
-          "Aleksandr Dubrava", "escalation", tags="continuation alias conditional-threat"),
-        Q("Our units are in position and our pilots are ready. Velmora threatens no one, but we will not sit and watch while tanks practise river crossings twenty kilometres from our border.",
-          "Karim Tazi", "escalation", tags="speaker-before mixed"),
-        Q("Exercises are not a crime. But holding them now, on both banks of the same river, sends exactly the wrong message,",
-          "José Ignacio Barrueta", "de-escalation", tags="alias"),
-        Q("We are not against a hotline. We are against pretending that a telephone can replace water,",
-          "Oksana Hrabets", "escalation", tags="pronoun rejects-talks"),
-        Q("That is a dangerous combination, because looking ready requires real soldiers in real places,",
-          "Tobin Ashgrove", "neutral", tags="pronoun", note="analyst's risk assessment"),
+        Q(
+            "The exercise is defensive in nature and is not directed against any country,",
+            "Estravian Defence Ministry",
+            "de-escalation",
+            tags="pronoun reassurance",
+        ),
+        Q(
+            "Let everyone see what our army can do,",
+            "Aleksandr Dubrava",
+            "escalation",
+            tags="split pronoun alias",
+        ),
+        Q(
+            "We have the best-trained river troops on the continent, and we are proud of every one of them.",
+            "Aleksandr Dubrava",
+            "escalation",
+            tags="split pronoun alias",
+            note="praise of own army",
+        ),
+        Q(
+            "If anyone threatens the life of our river, these soldiers will know what to do.",
+            "Aleksandr Dubrava",
+            "escalation",
+            tags="continuation alias conditional-threat",
+        ),
+        Q(
+            "Our units are in position and our pilots are ready. Velmora threatens no one, but we will not sit and watch while tanks practise river crossings twenty kilometres from our border.",
+            "Karim Tazi",
+            "escalation",
+            tags="speaker-before mixed",
+        ),
+        Q(
+            "Exercises are not a crime. But holding them now, on both banks of the same river, sends exactly the wrong message,",
+            "José Ignacio Barrueta",
+            "de-escalation",
+            tags="alias",
+        ),
+        Q(
+            "We are not against a hotline. We are against pretending that a telephone can replace water,",
+            "Oksana Hrabets",
+            "escalation",
+            tags="pronoun rejects-talks",
+        ),
+        Q(
+            "That is a dangerous combination, because looking ready requires real soldiers in real places,",
+            "Tobin Ashgrove",
+            "neutral",
+            tags="pronoun",
+            note="analyst's risk assessment",
+        ),
     ],
     distractors=["Iron Current", "Clear Sky"],
 )
 
 article(
-    "d09", "2024-03-12", "Global Dispatch Wire", "straight-double",
+    "d09",
+    "2024-03-12",
+    "Global Dispatch Wire",
+    "straight-double",
     "Estravia and Velmora agree to proximity talks in Miravel",
     """
 MIRAVEL, March 12 (GDW) - Estravia and Velmora have agreed to send delegations to indirect talks in Miravel next month, the Assembly of Inland States said on Tuesday, the first sign of movement in a year-long dispute over the Ashkel Dam on the Kelvra River.
@@ -574,26 +973,59 @@ Salma Tazi, of the Institute for Water and Security, said the talks would succee
 The Estravian foreign ministry's press office said the country's delegation would be named next week and would include hydrologists as well as diplomats.
 """,
     [
-        Q("Both governments have told me they are ready to talk without preconditions. That is not yet peace, but it is the first step towards it,",
-          "José Ignacio Barrueta", "de-escalation", tags="alias"),
-        Q("If I tell you the agenda today, there will be no agenda tomorrow,", "José Ignacio Barrueta",
-          "neutral", tags="pronoun alias", note="procedural"),
-        Q("We go to Miravel in good faith, and we expect Velmora to do the same,", "Irina Seletskaya",
-          "de-escalation", tags="pronoun"),
-        Q("Talks are welcome. But our troops stay where they are until the water comes back.",
-          "Vasily Korenev", "escalation", tags="speaker-before mixed"),
-        Q("The president believes the river can unite our two peoples rather than divide them,",
-          "Nabil Sefrioui", "de-escalation", tags="alias"),
-        Q("We have waited a year. We can wait one more month, but not one more summer,",
-          "Bogdan Lesko", "escalation", tags="pronoun mixed"),
-        Q("The hydrology is not the hard part. The hard part is that each government has promised its public a total victory,",
-          "Salma Tazi", "neutral", tags="pronoun", note="analyst's assessment"),
+        Q(
+            "Both governments have told me they are ready to talk without preconditions. That is not yet peace, but it is the first step towards it,",
+            "José Ignacio Barrueta",
+            "de-escalation",
+            tags="alias",
+        ),
+        Q(
+            "If I tell you the agenda today, there will be no agenda tomorrow,",
+            "José Ignacio Barrueta",
+            "neutral",
+            tags="pronoun alias",
+            note="procedural",
+        ),
+        Q(
+            "We go to Miravel in good faith, and we expect Velmora to do the same,",
+            "Irina Seletskaya",
+            "de-escalation",
+            tags="pronoun",
+        ),
+        Q(
+            "Talks are welcome. But our troops stay where they are until the water comes back.",
+            "Vasily Korenev",
+            "escalation",
+            tags="speaker-before mixed",
+        ),
+        Q(
+            "The president believes the river can unite our two peoples rather than divide them,",
+            "Nabil Sefrioui",
+            "de-escalation",
+            tags="alias",
+        ),
+        Q(
+            "We have waited a year. We can wait one more month, but not one more summer,",
+            "Bogdan Lesko",
+            "escalation",
+            tags="pronoun mixed",
+        ),
+        Q(
+            "The hydrology is not the hard part. The hard part is that each government has promised its public a total victory,",
+            "Salma Tazi",
+            "neutral",
+            tags="pronoun",
+            note="analyst's assessment",
+        ),
     ],
     distractors=["Steps Towards a Shared River"],
 )
 
 article(
-    "d10", "2024-04-30", "Riverline News Service", "curly-double",
+    "d10",
+    "2024-04-30",
+    "Riverline News Service",
+    "curly-double",
     "First round of Kelvra talks ends with agreement on hotline",
     """
 MIRAVEL, April 30 (Riverline) – Estravia and Velmora agreed on Tuesday to set up a military hotline and a joint commission to share data on the flow of the Kelvra River, at the end of three days of indirect talks hosted by the Assembly of Inland States.
@@ -615,27 +1047,60 @@ Velmora’s army said it had appointed a liaison officer for the hotline, and Es
 Tobin Ashgrove of Caldera Risk Advisory said the choice of first steps was no accident. “A hotline is the cheapest thing either side could give, which is exactly why it came first,” he said. “The water will cost a great deal more.”
 """,
     [
-        Q("The two delegations have agreed to establish a direct line between their general staffs within thirty days, and to exchange daily flow measurements from the Ashkel and Kastel gauging stations,",
-          "José Ignacio Barrueta", "neutral", tags="pronoun",
-          note="mediator reading out an agreed text"),
-        Q("Nobody should expect miracles,", "José Ignacio Barrueta", "de-escalation", tags="split alias",
-          note="first half of a split sentence takes the act of the whole sentence"),
-        Q("but for the first time in a year the two sides have built something together instead of tearing something down.",
-          "José Ignacio Barrueta", "de-escalation", tags="split alias"),
+        Q(
+            "The two delegations have agreed to establish a direct line between their general staffs within thirty days, and to exchange daily flow measurements from the Ashkel and Kastel gauging stations,",
+            "José Ignacio Barrueta",
+            "neutral",
+            tags="pronoun",
+            note="mediator reading out an agreed text",
+        ),
+        Q(
+            "Nobody should expect miracles,",
+            "José Ignacio Barrueta",
+            "de-escalation",
+            tags="split alias",
+            note="first half of a split sentence takes the act of the whole sentence",
+        ),
+        Q(
+            "but for the first time in a year the two sides have built something together instead of tearing something down.",
+            "José Ignacio Barrueta",
+            "de-escalation",
+            tags="split alias",
+        ),
         Q("difficult but honest", "Irina Seletskaya", "neutral", "partial", tags="speaker-before"),
-        Q("We came here to talk about water, and we have not yet talked enough about water. Estravia’s position has not changed: the filling must slow down in the dry months.",
-          "Irina Seletskaya", "escalation", tags="pronoun speaker-before",
-          note="restates a demand; the quote runs on into the next paragraph"),
-        Q("But I want to recognise that the Velmoran delegation listened, and so did we. That is more than we could have said a year ago.",
-          "Irina Seletskaya", "de-escalation", tags="continuation"),
-        Q("A hotline is the cheapest thing either side could give, which is exactly why it came first,",
-          "Tobin Ashgrove", "neutral", tags="split pronoun"),
-        Q("The water will cost a great deal more.", "Tobin Ashgrove", "neutral", tags="split pronoun"),
+        Q(
+            "We came here to talk about water, and we have not yet talked enough about water. Estravia’s position has not changed: the filling must slow down in the dry months.",
+            "Irina Seletskaya",
+            "escalation",
+            tags="pronoun speaker-before",
+            note="restates a demand; the quote runs on into the next paragraph",
+        ),
+        Q(
+            "But I want to recognise that the Velmoran delegation listened, and so did we. That is more than we could have said a year ago.",
+            "Irina Seletskaya",
+            "de-escalation",
+            tags="continuation",
+        ),
+        Q(
+            "A hotline is the cheapest thing either side could give, which is exactly why it came first,",
+            "Tobin Ashgrove",
+            "neutral",
+            tags="split pronoun",
+        ),
+        Q(
+            "The water will cost a great deal more.",
+            "Tobin Ashgrove",
+            "neutral",
+            tags="split pronoun",
+        ),
     ],
 )
 
 article(
-    "d11", "2024-06-18", "Falkenau Gazette", "low-high",
+    "d11",
+    "2024-06-18",
+    "Falkenau Gazette",
+    "low-high",
     "Kelvra talks stall over dry-season releases",
     """
 MIRAVEL, June 18 (Falkenau Gazette) – The second round of talks between Estravia and Velmora ended on Monday without agreement on how much water the Ashkel Dam should release in the dry season, with each side accusing the other of backtracking.
@@ -659,28 +1124,67 @@ In Amrazi, the presidential spokesman Nabil Sefrioui said Velmora would not be �
 A third round of talks is expected in Miravel in August, diplomats said.
 """,
     [
-        Q("Velmora came to Miravel with a calculator, not with a proposal,", "Irina Seletskaya",
-          "escalation", tags="split"),
-        Q("We cannot sign a deal that leaves our valleys dry for three months of every year.",
-          "Irina Seletskaya", "escalation", tags="split rejects-talks"),
-        Q("We offered more water than our own engineers advised. Estravia answered with a figure that no dam in the world could deliver,",
-          "Leila Benyamna", "escalation", tags="pronoun"),
-        Q("large but not impossible", "José Ignacio Barrueta", "neutral", "partial",
-          tags="speaker-before", note="mediator's assessment of the gap"),
-        Q("I have seen bigger gaps closed in smaller rooms,", "José Ignacio Barrueta", "de-escalation",
-          tags="split pronoun"),
-        Q("My advice to both capitals is simple: lower the volume at home, and raise the ambition here.",
-          "José Ignacio Barrueta", "de-escalation", tags="split pronoun"),
-        Q("The numbers are negotiable. The speeches the two presidents have given at home are not,",
-          "Tobin Ashgrove", "neutral", tags="alias", note="analyst's assessment"),
-        Q("pushed into an agreement by street rallies in another country", "Nabil Sefrioui",
-          "escalation", "partial", tags="speaker-before rejects-talks"),
+        Q(
+            "Velmora came to Miravel with a calculator, not with a proposal,",
+            "Irina Seletskaya",
+            "escalation",
+            tags="split",
+        ),
+        Q(
+            "We cannot sign a deal that leaves our valleys dry for three months of every year.",
+            "Irina Seletskaya",
+            "escalation",
+            tags="split rejects-talks",
+        ),
+        Q(
+            "We offered more water than our own engineers advised. Estravia answered with a figure that no dam in the world could deliver,",
+            "Leila Benyamna",
+            "escalation",
+            tags="pronoun",
+        ),
+        Q(
+            "large but not impossible",
+            "José Ignacio Barrueta",
+            "neutral",
+            "partial",
+            tags="speaker-before",
+            note="mediator's assessment of the gap",
+        ),
+        Q(
+            "I have seen bigger gaps closed in smaller rooms,",
+            "José Ignacio Barrueta",
+            "de-escalation",
+            tags="split pronoun",
+        ),
+        Q(
+            "My advice to both capitals is simple: lower the volume at home, and raise the ambition here.",
+            "José Ignacio Barrueta",
+            "de-escalation",
+            tags="split pronoun",
+        ),
+        Q(
+            "The numbers are negotiable. The speeches the two presidents have given at home are not,",
+            "Tobin Ashgrove",
+            "neutral",
+            tags="alias",
+            note="analyst's assessment",
+        ),
+        Q(
+            "pushed into an agreement by street rallies in another country",
+            "Nabil Sefrioui",
+            "escalation",
+            "partial",
+            tags="speaker-before rejects-talks",
+        ),
     ],
     distractors=["The Kelvra Equation"],
 )
 
 article(
-    "d12", "2024-08-06", "Riverline News Service", "curly-double",
+    "d12",
+    "2024-08-06",
+    "Riverline News Service",
+    "curly-double",
     "Estravia and Velmora agree border ceasefire, reopen Kastel crossing",
     """
 MIRAVEL, Aug 6 (Riverline) – Estravia and Velmora agreed on Tuesday to a ceasefire along their border and to reopen the Kastel Bridge crossing to freight, the biggest step towards ending their dispute since it began early last year.
@@ -706,30 +1210,70 @@ Rachid Bennour of the Velmoran Road Hauliers’ Association said his members wer
 Some Estravian farmers complained that the deal said nothing about the river itself. Talks on water releases are due to resume in September.
 """,
     [
-        Q("Today the guns along the Kelvra fall silent, and they must stay silent. This is the work of two delegations that chose courage over comfort.",
-          "José Ignacio Barrueta", "de-escalation", tags="speaker-before"),
-        Q("I want to thank the people of Miravel, who lent us their patience, and our observers, who will now lend us their summer,",
-          "José Ignacio Barrueta", "neutral", tags="pronoun", note="thanks"),
-        Q("This agreement protects our soldiers and our farmers,", "Aleksandr Dubrava", "de-escalation",
-          tags="split pronoun"),
-        Q("and Estravia will honour every line of it.", "Aleksandr Dubrava", "de-escalation",
-          tags="split pronoun"),
-        Q("If a single Velmoran shell lands on Estravian soil, this ceasefire will end the same day.",
-          "Aleksandr Dubrava", "escalation", tags="pronoun speaker-before conditional-threat"),
-        Q("Velmora never wanted this conflict. We are glad that Belvask has finally understood that nobody wins a war over water,",
-          "Nabil Sefrioui", "de-escalation", tags="alias mixed"),
-        Q("We will withdraw exactly as agreed, and we will watch exactly as closely,", "Vasily Korenev",
-          "de-escalation", tags="pronoun mixed"),
-        Q("Our liaison officer will speak to the observers every six hours,", "Karim Tazi", "neutral",
-          note="procedural"),
-        Q("The drivers have waited fourteen months. Most of them will be at the bridge on Sunday night,",
-          "Rachid Bennour", "neutral", tags="pronoun"),
+        Q(
+            "Today the guns along the Kelvra fall silent, and they must stay silent. This is the work of two delegations that chose courage over comfort.",
+            "José Ignacio Barrueta",
+            "de-escalation",
+            tags="speaker-before",
+        ),
+        Q(
+            "I want to thank the people of Miravel, who lent us their patience, and our observers, who will now lend us their summer,",
+            "José Ignacio Barrueta",
+            "neutral",
+            tags="pronoun",
+            note="thanks",
+        ),
+        Q(
+            "This agreement protects our soldiers and our farmers,",
+            "Aleksandr Dubrava",
+            "de-escalation",
+            tags="split pronoun",
+        ),
+        Q(
+            "and Estravia will honour every line of it.",
+            "Aleksandr Dubrava",
+            "de-escalation",
+            tags="split pronoun",
+        ),
+        Q(
+            "If a single Velmoran shell lands on Estravian soil, this ceasefire will end the same day.",
+            "Aleksandr Dubrava",
+            "escalation",
+            tags="pronoun speaker-before conditional-threat",
+        ),
+        Q(
+            "Velmora never wanted this conflict. We are glad that Belvask has finally understood that nobody wins a war over water,",
+            "Nabil Sefrioui",
+            "de-escalation",
+            tags="alias mixed",
+        ),
+        Q(
+            "We will withdraw exactly as agreed, and we will watch exactly as closely,",
+            "Vasily Korenev",
+            "de-escalation",
+            tags="pronoun mixed",
+        ),
+        Q(
+            "Our liaison officer will speak to the observers every six hours,",
+            "Karim Tazi",
+            "neutral",
+            note="procedural",
+        ),
+        Q(
+            "The drivers have waited fourteen months. Most of them will be at the bridge on Sunday night,",
+            "Rachid Bennour",
+            "neutral",
+            tags="pronoun",
+        ),
     ],
     distractors=["Stone House"],
 )
 
 article(
-    "d13", "2024-10-02", "The Belvask Courier", "curly-double",
+    "d13",
+    "2024-10-02",
+    "The Belvask Courier",
+    "curly-double",
     "Kelvra water-sharing accord signed in Miravel",
     """
 MIRAVEL, Oct 2 (Belvask Courier) – The presidents of Estravia and Velmora signed an agreement on Wednesday that guarantees a minimum flow of the Kelvra River across their border, ending a twenty-month dispute over the Ashkel Dam that brought the two neighbours to the edge of war.
@@ -753,32 +1297,81 @@ Salma Tazi of the Institute for Water and Security called the accord “the most
 The Estravian Foreign Ministry said in a statement that the first sanctions would be lifted within days. “The joint commission will hold its first meeting in Zhelna on November 12,” said the assembly’s envoy, José Ignacio Barrueta, who chaired the final round.
 """,
     [
-        Q("I did not come here to win. I came here so that my country does not lose another summer,",
-          "Aleksandr Dubrava", "de-escalation", tags="alias"),
-        Q("The river is ours and it is yours,", "Mohammed Azmar", "de-escalation", tags="split pronoun"),
-        Q("From today it will be managed by both of us.", "Mohammed Azmar", "de-escalation",
-          tags="split pronoun"),
-        Q("Our thoughts today are with the family of the young Estravian soldier who died, and with our own border guards who were wounded,",
-          "Mohammed Azmar", "neutral", tags="descriptor", note="condolences"),
-        Q("The army serves the president, and the president has signed,", "Vasily Korenev",
-          "de-escalation", tags="pronoun alias"),
-        Q("Dubrava has signed away our river for a handshake and a photograph.", "Roman Sheremet",
-          "escalation", tags="speaker-before",
-          note="rejects the deal; the name inside the quote is not the speaker"),
-        Q("less than we need and more than we had", "Bogdan Lesko", "neutral", "partial",
-          tags="speaker-before"),
-        Q("the most detailed water agreement the region has seen", "Salma Tazi", "neutral", "partial",
-          tags="speaker-before", note="analyst's praise of a document, not a stance"),
-        Q("Agreements like this one are tested in the first drought, not at the signing ceremony.",
-          "Salma Tazi", "neutral", tags="pronoun speaker-before", note="analyst's risk assessment"),
-        Q("The joint commission will hold its first meeting in Zhelna on November 12,",
-          "José Ignacio Barrueta", "neutral", note="procedural"),
+        Q(
+            "I did not come here to win. I came here so that my country does not lose another summer,",
+            "Aleksandr Dubrava",
+            "de-escalation",
+            tags="alias",
+        ),
+        Q(
+            "The river is ours and it is yours,",
+            "Mohammed Azmar",
+            "de-escalation",
+            tags="split pronoun",
+        ),
+        Q(
+            "From today it will be managed by both of us.",
+            "Mohammed Azmar",
+            "de-escalation",
+            tags="split pronoun",
+        ),
+        Q(
+            "Our thoughts today are with the family of the young Estravian soldier who died, and with our own border guards who were wounded,",
+            "Mohammed Azmar",
+            "neutral",
+            tags="descriptor",
+            note="condolences",
+        ),
+        Q(
+            "The army serves the president, and the president has signed,",
+            "Vasily Korenev",
+            "de-escalation",
+            tags="pronoun alias",
+        ),
+        Q(
+            "Dubrava has signed away our river for a handshake and a photograph.",
+            "Roman Sheremet",
+            "escalation",
+            tags="speaker-before",
+            note="rejects the deal; the name inside the quote is not the speaker",
+        ),
+        Q(
+            "less than we need and more than we had",
+            "Bogdan Lesko",
+            "neutral",
+            "partial",
+            tags="speaker-before",
+        ),
+        Q(
+            "the most detailed water agreement the region has seen",
+            "Salma Tazi",
+            "neutral",
+            "partial",
+            tags="speaker-before",
+            note="analyst's praise of a document, not a stance",
+        ),
+        Q(
+            "Agreements like this one are tested in the first drought, not at the signing ceremony.",
+            "Salma Tazi",
+            "neutral",
+            tags="pronoun speaker-before",
+            note="analyst's risk assessment",
+        ),
+        Q(
+            "The joint commission will hold its first meeting in Zhelna on November 12,",
+            "José Ignacio Barrueta",
+            "neutral",
+            note="procedural",
+        ),
     ],
     distractors=["Agreement on the Equitable Use of the Kelvra River", "Miravel Accord"],
 )
 
 article(
-    "d14", "2024-12-11", "Amrazi Daily Star", "curly-double",
+    "d14",
+    "2024-12-11",
+    "Amrazi Daily Star",
+    "curly-double",
     "Kelvra flows restored as Estravia lifts first sanctions",
     """
 AMRAZI, Dec 11 (Daily Star) – Water levels on the lower Kelvra have returned to their long-term average for the first time in almost two years, the joint river commission said on Wednesday, as Estravia lifted the first of its sanctions on Velmoran companies under the Miravel agreement.
@@ -802,22 +1395,59 @@ At the Kastel crossing, lorries now clear customs in under an hour under a schem
 Tobin Ashgrove of Caldera Risk Advisory said the real test would come next summer. “A wet autumn makes every agreement look good. Let us see the numbers in August,” he said.
 """,
     [
-        Q("The gauges at Ashkel and Kastel now agree to within two per cent, which is better than we hoped,",
-          "Lena Hartigan", "neutral", note="technical, no push either way"),
-        Q("We promised water, and the water is flowing. Let nobody say again that Velmora uses this river as a weapon,",
-          "Mohammed Azmar", "de-escalation", tags="pronoun alias reassurance"),
-        Q("proud professionals who were insulted for two years", "Mohammed Azmar", "escalation",
-          "partial", tags="pronoun alias speaker-before", note="demands an apology in the middle of a thaw"),
-        Q("Estravia keeps its commitments, just as we expect our partners to keep theirs,",
-          "Irina Seletskaya", "de-escalation", tags="pronoun mixed"),
-        Q("provided that the minimum flow is maintained", "Estravian Foreign Ministry", "escalation",
-          "partial", tags="alias speaker-before", note="condition attached to a concession"),
-        Q("mostly to report stray cattle and lost fishing boats", "Karim Tazi", "neutral", "partial",
-          tags="speaker-before"),
-        Q("The telephone has been boring, and boring is exactly what we wanted,", "Karim Tazi",
-          "de-escalation", tags="alias"),
-        Q("A wet autumn makes every agreement look good. Let us see the numbers in August,",
-          "Tobin Ashgrove", "neutral", tags="pronoun"),
+        Q(
+            "The gauges at Ashkel and Kastel now agree to within two per cent, which is better than we hoped,",
+            "Lena Hartigan",
+            "neutral",
+            note="technical, no push either way",
+        ),
+        Q(
+            "We promised water, and the water is flowing. Let nobody say again that Velmora uses this river as a weapon,",
+            "Mohammed Azmar",
+            "de-escalation",
+            tags="pronoun alias reassurance",
+        ),
+        Q(
+            "proud professionals who were insulted for two years",
+            "Mohammed Azmar",
+            "escalation",
+            "partial",
+            tags="pronoun alias speaker-before",
+            note="demands an apology in the middle of a thaw",
+        ),
+        Q(
+            "Estravia keeps its commitments, just as we expect our partners to keep theirs,",
+            "Irina Seletskaya",
+            "de-escalation",
+            tags="pronoun mixed",
+        ),
+        Q(
+            "provided that the minimum flow is maintained",
+            "Estravian Foreign Ministry",
+            "escalation",
+            "partial",
+            tags="alias speaker-before",
+            note="condition attached to a concession",
+        ),
+        Q(
+            "mostly to report stray cattle and lost fishing boats",
+            "Karim Tazi",
+            "neutral",
+            "partial",
+            tags="speaker-before",
+        ),
+        Q(
+            "The telephone has been boring, and boring is exactly what we wanted,",
+            "Karim Tazi",
+            "de-escalation",
+            tags="alias",
+        ),
+        Q(
+            "A wet autumn makes every agreement look good. Let us see the numbers in August,",
+            "Tobin Ashgrove",
+            "neutral",
+            tags="pronoun",
+        ),
     ],
     distractors=["Fast Lane"],
 )
@@ -827,7 +1457,10 @@ Tobin Ashgrove of Caldera Risk Advisory said the real test would come next summe
 # ===========================================================================
 
 article(
-    "d15", "2025-02-25", "Southern Basin Times", "curly-double",
+    "d15",
+    "2025-02-25",
+    "Southern Basin Times",
+    "curly-double",
     "Velmora cuts Kelvra releases citing drought; Estravia cries foul",
     """
 BELVASK, Feb 25 (Southern Basin Times) – Velmora cut water releases from the Ashkel Dam below the level set in last year’s Miravel agreement on Tuesday, citing the worst winter drought in half a century, and Estravia accused its neighbour of breaking the deal less than five months after signing it.
@@ -853,32 +1486,71 @@ In Amrazi, Colonel Karim Tazi dismissed reports that troops were returning to th
 The envoy José Ignacio Barrueta called an emergency meeting of the commission for next week. “The agreement has a mechanism for exactly this situation. I urge both governments to use it, and to use it before they use their microphones,” he said.
 """,
     [
-        Q("Velmora is acting in full accordance with the agreement and has informed the joint commission,",
-          "Velmoran Foreign Ministry", "neutral", tags="alias",
-          note="procedural self-justification, neither threat nor reassurance"),
-        Q("This is a drought, not a decision. When the rains return, so will the water,",
-          "Leila Benyamna", "de-escalation", tags="descriptor reassurance"),
-        Q("Velmora has once again acted alone. An agreement that one side can suspend on its own is not an agreement,",
-          "Oksana Hrabets", "escalation", tags="pronoun"),
-        Q("We signed in good faith, and we have kept every line of that agreement. Our sanctions were lifted in January, on time. Velmora cannot say the same.",
-          "Aleksandr Dubrava", "escalation", tags="speaker-before",
-          note="the quote runs on into the next paragraph"),
-        Q("If Velmora thinks it can take back with one hand what it gave with the other, it will find Estravia ready to take back what it gave too.",
-          "Aleksandr Dubrava", "escalation", tags="continuation conditional-threat"),
-        Q("The drought is real. The question is whether the cut is proportionate, and that is exactly what the joint commission exists to decide,",
-          "Salma Tazi", "neutral", tags="pronoun"),
-        Q("The seed is in the barns and the canals are half empty. Nobody here knows whether to plant,",
-          "Bogdan Lesko", "neutral", note="hardship without blame"),
-        Q("Not a single unit has moved. Anyone who says otherwise is spreading panic,", "Karim Tazi",
-          "de-escalation", tags="alias reassurance mixed",
-          note="surname only; the other Tazi (the analyst) is quoted two paragraphs before"),
-        Q("The agreement has a mechanism for exactly this situation. I urge both governments to use it, and to use it before they use their microphones,",
-          "José Ignacio Barrueta", "de-escalation", tags="pronoun"),
+        Q(
+            "Velmora is acting in full accordance with the agreement and has informed the joint commission,",
+            "Velmoran Foreign Ministry",
+            "neutral",
+            tags="alias",
+            note="procedural self-justification, neither threat nor reassurance",
+        ),
+        Q(
+            "This is a drought, not a decision. When the rains return, so will the water,",
+            "Leila Benyamna",
+            "de-escalation",
+            tags="descriptor reassurance",
+        ),
+        Q(
+            "Velmora has once again acted alone. An agreement that one side can suspend on its own is not an agreement,",
+            "Oksana Hrabets",
+            "escalation",
+            tags="pronoun",
+        ),
+        Q(
+            "We signed in good faith, and we have kept every line of that agreement. Our sanctions were lifted in January, on time. Velmora cannot say the same.",
+            "Aleksandr Dubrava",
+            "escalation",
+            tags="speaker-before",
+            note="the quote runs on into the next paragraph",
+        ),
+        Q(
+            "If Velmora thinks it can take back with one hand what it gave with the other, it will find Estravia ready to take back what it gave too.",
+            "Aleksandr Dubrava",
+            "escalation",
+            tags="continuation conditional-threat",
+        ),
+        Q(
+            "The drought is real. The question is whether the cut is proportionate, and that is exactly what the joint commission exists to decide,",
+            "Salma Tazi",
+            "neutral",
+            tags="pronoun",
+        ),
+        Q(
+            "The seed is in the barns and the canals are half empty. Nobody here knows whether to plant,",
+            "Bogdan Lesko",
+            "neutral",
+            note="hardship without blame",
+        ),
+        Q(
+            "Not a single unit has moved. Anyone who says otherwise is spreading panic,",
+            "Karim Tazi",
+            "de-escalation",
+            tags="alias reassurance mixed",
+            note="surname only; the other Tazi (the analyst) is quoted two paragraphs before",
+        ),
+        Q(
+            "The agreement has a mechanism for exactly this situation. I urge both governments to use it, and to use it before they use their microphones,",
+            "José Ignacio Barrueta",
+            "de-escalation",
+            tags="pronoun",
+        ),
     ],
 )
 
 article(
-    "d16", "2025-04-14", "Riverline News Service", "curly-double",
+    "d16",
+    "2025-04-14",
+    "Riverline News Service",
+    "curly-double",
     "Velmora downs Estravian drone near dam; Kastel crossing shut again",
     """
 AMRAZI, April 14 (Riverline) – Velmoran air defences shot down an Estravian military drone near the Ashkel Dam on Sunday, the Velmoran army said, and Estravia responded by closing the Kastel Bridge crossing for the first time since last summer’s ceasefire.
@@ -902,32 +1574,82 @@ The crossing had carried more than 900 lorries a day since it reopened last Augu
 Analysts said the accord was now in real danger. “The agreement survived a drought. Whether it survives a drone is a different question,” said Tobin Ashgrove of Caldera Risk Advisory.
 """,
     [
-        Q("At 04:12 this morning our air defences destroyed an unmanned aircraft that had entered the protected zone from Estravian territory,",
-          "Karim Tazi", "escalation", tags="split", note="announces and justifies the use of force"),
-        Q("The wreckage has been recovered and bears Estravian military markings.", "Karim Tazi",
-          "escalation", tags="split", note="factual wording used as an accusation"),
-        Q("Velmora shot down an unarmed aircraft over our own land. That is an act of war in any language,",
-          "Vasily Korenev", "escalation", tags="alias"),
-        Q("The Republic of Estravia will not allow its airspace and its river to be treated as Velmoran property. All options remain on the table.",
-          "Estravian Foreign Ministry", "escalation", tags="alias speaker-before"),
-        Q("stop spying on the dam and start respecting the accord it signed", "Mohammed Azmar",
-          "escalation", "partial", tags="speaker-before"),
-        Q("Velmora does not want a new conflict,", "Mohammed Azmar", "de-escalation",
-          tags="split pronoun reassurance"),
-        Q("But if our dam is attacked, we will defend it with everything we have.", "Mohammed Azmar",
-          "escalation", tags="split pronoun conditional-threat"),
-        Q("deeply alarmed", "José Ignacio Barrueta", "neutral", "partial", tags="alias speaker-before"),
-        Q("Sixteen months of patient work can be undone in one weekend. I appeal to both presidents to pick up the telephone to each other today,",
-          "José Ignacio Barrueta", "de-escalation", tags="alias"),
-        Q("Our aircraft stay well clear of the zone, as they have since 2023,", "Petra Danilenko",
-          "neutral"),
-        Q("The agreement survived a drought. Whether it survives a drone is a different question,",
-          "Tobin Ashgrove", "neutral"),
+        Q(
+            "At 04:12 this morning our air defences destroyed an unmanned aircraft that had entered the protected zone from Estravian territory,",
+            "Karim Tazi",
+            "escalation",
+            tags="split",
+            note="announces and justifies the use of force",
+        ),
+        Q(
+            "The wreckage has been recovered and bears Estravian military markings.",
+            "Karim Tazi",
+            "escalation",
+            tags="split",
+            note="factual wording used as an accusation",
+        ),
+        Q(
+            "Velmora shot down an unarmed aircraft over our own land. That is an act of war in any language,",
+            "Vasily Korenev",
+            "escalation",
+            tags="alias",
+        ),
+        Q(
+            "The Republic of Estravia will not allow its airspace and its river to be treated as Velmoran property. All options remain on the table.",
+            "Estravian Foreign Ministry",
+            "escalation",
+            tags="alias speaker-before",
+        ),
+        Q(
+            "stop spying on the dam and start respecting the accord it signed",
+            "Mohammed Azmar",
+            "escalation",
+            "partial",
+            tags="speaker-before",
+        ),
+        Q(
+            "Velmora does not want a new conflict,",
+            "Mohammed Azmar",
+            "de-escalation",
+            tags="split pronoun reassurance",
+        ),
+        Q(
+            "But if our dam is attacked, we will defend it with everything we have.",
+            "Mohammed Azmar",
+            "escalation",
+            tags="split pronoun conditional-threat",
+        ),
+        Q(
+            "deeply alarmed",
+            "José Ignacio Barrueta",
+            "neutral",
+            "partial",
+            tags="alias speaker-before",
+        ),
+        Q(
+            "Sixteen months of patient work can be undone in one weekend. I appeal to both presidents to pick up the telephone to each other today,",
+            "José Ignacio Barrueta",
+            "de-escalation",
+            tags="alias",
+        ),
+        Q(
+            "Our aircraft stay well clear of the zone, as they have since 2023,",
+            "Petra Danilenko",
+            "neutral",
+        ),
+        Q(
+            "The agreement survived a drought. Whether it survives a drone is a different question,",
+            "Tobin Ashgrove",
+            "neutral",
+        ),
     ],
 )
 
 article(
-    "d17", "2025-06-03", "The Belvask Courier", "curly-double",
+    "d17",
+    "2025-06-03",
+    "The Belvask Courier",
+    "curly-double",
     "Estravia reimposes sanctions, gives Velmora 30 days on river flow",
     """
 BELVASK, June 3 (Belvask Courier) – Estravia reimposed sanctions on the operator of the Ashkel Dam and on nine Velmoran officials on Tuesday and gave Velmora thirty days to restore the minimum flow of the Kelvra River set in the Miravel agreement, or face further measures.
@@ -949,30 +1671,71 @@ The dispute has hardened opinion on both sides. Estravian state television last 
 “Ultimatums are easy to issue and very hard to withdraw. Both governments have now climbed a tree together,” said Salma Tazi of the Institute for Water and Security.
 """,
     [
-        Q("We have shown patience for four months. Patience is not a policy, and it is not a promise to wait for ever,",
-          "Aleksandr Dubrava", "escalation", tags="pronoun"),
-        Q("Velmora has thirty days. We invite it, with all due respect, to use them wisely.",
-          "Aleksandr Dubrava", "escalation", tags="continuation", note="polite ultimatum"),
-        Q("Estravia is a peaceful country. That is exactly why we have an army: so that we can remain a peaceful country.",
-          "Oksana Hrabets", "escalation", tags="speaker-before mixed"),
-        Q("Velmora does not negotiate with a stopwatch held to its head,", "Leila Benyamna",
-          "escalation", tags="split pronoun rejects-talks"),
-        Q("We remain ready to meet in Miravel at any time, as the accord requires.", "Leila Benyamna",
-          "de-escalation", tags="split pronoun"),
-        Q("I take my instructions from the president, and today my instructions are to keep our soldiers in their barracks,",
-          "Vasily Korenev", "de-escalation", tags="pronoun reassurance"),
-        Q("seriously concerned", "Assembly of Inland States", "neutral", "partial",
-          tags="speaker-before"),
-        Q("The Miravel agreement remains the only framework for settling this dispute,",
-          "Assembly of Inland States", "de-escalation", tags="alias"),
-        Q("Ultimatums are easy to issue and very hard to withdraw. Both governments have now climbed a tree together,",
-          "Salma Tazi", "neutral", note="analyst's risk assessment"),
+        Q(
+            "We have shown patience for four months. Patience is not a policy, and it is not a promise to wait for ever,",
+            "Aleksandr Dubrava",
+            "escalation",
+            tags="pronoun",
+        ),
+        Q(
+            "Velmora has thirty days. We invite it, with all due respect, to use them wisely.",
+            "Aleksandr Dubrava",
+            "escalation",
+            tags="continuation",
+            note="polite ultimatum",
+        ),
+        Q(
+            "Estravia is a peaceful country. That is exactly why we have an army: so that we can remain a peaceful country.",
+            "Oksana Hrabets",
+            "escalation",
+            tags="speaker-before mixed",
+        ),
+        Q(
+            "Velmora does not negotiate with a stopwatch held to its head,",
+            "Leila Benyamna",
+            "escalation",
+            tags="split pronoun rejects-talks",
+        ),
+        Q(
+            "We remain ready to meet in Miravel at any time, as the accord requires.",
+            "Leila Benyamna",
+            "de-escalation",
+            tags="split pronoun",
+        ),
+        Q(
+            "I take my instructions from the president, and today my instructions are to keep our soldiers in their barracks,",
+            "Vasily Korenev",
+            "de-escalation",
+            tags="pronoun reassurance",
+        ),
+        Q(
+            "seriously concerned",
+            "Assembly of Inland States",
+            "neutral",
+            "partial",
+            tags="speaker-before",
+        ),
+        Q(
+            "The Miravel agreement remains the only framework for settling this dispute,",
+            "Assembly of Inland States",
+            "de-escalation",
+            tags="alias",
+        ),
+        Q(
+            "Ultimatums are easy to issue and very hard to withdraw. Both governments have now climbed a tree together,",
+            "Salma Tazi",
+            "neutral",
+            note="analyst's risk assessment",
+        ),
     ],
     distractors=["The River They Stole"],
 )
 
 article(
-    "d18", "2025-09-09", "Southern Basin Times", "curly-double",
+    "d18",
+    "2025-09-09",
+    "Southern Basin Times",
+    "curly-double",
     "Envoy seeks to revive Kelvra accord as rains return",
     """
 MIRAVEL, Sept 9 (Southern Basin Times) – Estravia and Velmora have agreed to hold a meeting of their joint river commission next month, the first since cooperation between them collapsed in the spring, the envoy of the Assembly of Inland States, José Ignacio Barrueta, said on Tuesday.
@@ -1000,27 +1763,66 @@ Tobin Ashgrove of Caldera Risk Advisory, who has followed the dispute since the 
 “What they have not yet learned is how to build one that survives a bad summer, and that is the only kind worth having.”
 """,
     [
-        Q("I would not call it a breakthrough. I would call it a door that was shut and is now open a little,",
-          "José Ignacio Barrueta", "de-escalation", tags="alias"),
+        Q(
+            "I would not call it a breakthrough. I would call it a door that was shut and is now open a little,",
+            "José Ignacio Barrueta",
+            "de-escalation",
+            tags="alias",
+        ),
         Q("The accord is not dead,", "José Ignacio Barrueta", "de-escalation", tags="split alias"),
-        Q("but it is in intensive care, and both families need to visit.", "José Ignacio Barrueta",
-          "de-escalation", tags="split alias"),
-        Q("Our door has always been open. It is Estravia that put a lock on it,", "Mohammed Azmar",
-          "escalation", tags="pronoun mixed"),
-        Q("We will go to the meeting. We will not go bearing gifts,", "Irina Seletskaya",
-          "de-escalation", tags="alias mixed"),
-        Q("as long as the threat to our airspace remains", "Estravian Defence Ministry", "escalation",
-          "partial", tags="speaker-before"),
-        Q("at the highest technical level", "Nabil Sefrioui", "neutral", "partial",
-          tags="speaker-before", note="procedural"),
-        Q("When President Dubrava says ‘not one drop less’, we hear him. We only ask that he hears us when we say ‘not one soldier more’ on our border,",
-          "Nabil Sefrioui", "de-escalation", tags="descriptor",
-          note="contains two nested quotes that are part of this one"),
-        Q("Both capitals have learned that a deal can be signed in a day and broken in a week.",
-          "Tobin Ashgrove", "neutral", tags="speaker-before",
-          note="the quote runs on into the next paragraph"),
-        Q("What they have not yet learned is how to build one that survives a bad summer, and that is the only kind worth having.",
-          "Tobin Ashgrove", "neutral", tags="continuation"),
+        Q(
+            "but it is in intensive care, and both families need to visit.",
+            "José Ignacio Barrueta",
+            "de-escalation",
+            tags="split alias",
+        ),
+        Q(
+            "Our door has always been open. It is Estravia that put a lock on it,",
+            "Mohammed Azmar",
+            "escalation",
+            tags="pronoun mixed",
+        ),
+        Q(
+            "We will go to the meeting. We will not go bearing gifts,",
+            "Irina Seletskaya",
+            "de-escalation",
+            tags="alias mixed",
+        ),
+        Q(
+            "as long as the threat to our airspace remains",
+            "Estravian Defence Ministry",
+            "escalation",
+            "partial",
+            tags="speaker-before",
+        ),
+        Q(
+            "at the highest technical level",
+            "Nabil Sefrioui",
+            "neutral",
+            "partial",
+            tags="speaker-before",
+            note="procedural",
+        ),
+        Q(
+            "When President Dubrava says ‘not one drop less’, we hear him. We only ask that he hears us when we say ‘not one soldier more’ on our border,",
+            "Nabil Sefrioui",
+            "de-escalation",
+            tags="descriptor",
+            note="contains two nested quotes that are part of this one",
+        ),
+        Q(
+            "Both capitals have learned that a deal can be signed in a day and broken in a week.",
+            "Tobin Ashgrove",
+            "neutral",
+            tags="speaker-before",
+            note="the quote runs on into the next paragraph",
+        ),
+        Q(
+            "What they have not yet learned is how to build one that survives a bad summer, and that is the only kind worth having.",
+            "Tobin Ashgrove",
+            "neutral",
+            tags="continuation",
+        ),
     ],
     nested=["not one drop less", "not one soldier more"],
 )
@@ -1030,7 +1832,7 @@ Tobin Ashgrove of Caldera Risk Advisory, who has followed the dispute since the 
 # ---------------------------------------------------------------------------
 
 MULTI_SENTENCE = re.compile(r"[.!?][”’»“\"']?\s+[“‘«„\"']?[A-Z0-9]")
-OPENING_MARKS = set("“‘«„\"")
+OPENING_MARKS = set('“‘«„"')
 ATTRIBUTION = ("split", "pronoun", "alias", "descriptor", "speaker-before")
 
 
@@ -1084,19 +1886,23 @@ def scan(text, style):
                 continue
             if ch == op:
                 if start is not None:
-                    raise CorpusError(f"{op} opened twice at offset {i}: {text[i-30:i+30]!r}")
+                    raise CorpusError(f"{op} opened twice at offset {i}: {text[i - 30 : i + 30]!r}")
                 start = i + 1
             elif ch == cl:
                 if style == "curly-single" and (nxt.isalnum() or start is None):
                     continue  # apostrophe (don’t, Estravia’s, ’90s, farmers’ outside quotes)
                 if start is None:
-                    raise CorpusError(f"stray closing {cl} at offset {i}: {text[i-30:i+30]!r}")
+                    raise CorpusError(
+                        f"stray closing {cl} at offset {i}: {text[i - 30 : i + 30]!r}"
+                    )
                 spans.append((start, i, False))
                 start = None
         if start is not None:
             if pi + 1 >= len(bounds) or text[bounds[pi + 1][0]] != op:
-                raise CorpusError(f"quote opened at offset {start} is never closed and "
-                                  f"the next paragraph does not reopen it")
+                raise CorpusError(
+                    f"quote opened at offset {start} is never closed and "
+                    f"the next paragraph does not reopen it"
+                )
             spans.append((start, pe, True))
     return sorted(spans)
 
@@ -1109,8 +1915,10 @@ def locate(text, q):
             raise CorpusError(f"anchor {q['after']!r} occurs {text.count(q['after'])} times")
         base = text.find(q["after"]) + len(q["after"])
     elif q["nth"] == 1 and text.count(q["quote"]) != 1:
-        raise CorpusError(f"quote occurs {text.count(q['quote'])} times, give an anchor or nth: "
-                          f"{q['quote'][:60]!r}")
+        raise CorpusError(
+            f"quote occurs {text.count(q['quote'])} times, give an anchor or nth: "
+            f"{q['quote'][:60]!r}"
+        )
     pos, frm = -1, base
     for _ in range(q["nth"]):
         pos = text.find(q["quote"], frm)
@@ -1128,8 +1936,13 @@ def build():
     """Validate everything. Returns (articles, quotes, report); raises CorpusError."""
     problems = []
     out_articles, out_quotes = [], []
-    report = dict(per_article={}, hard=[], variant_use=collections.defaultdict(set),
-                  canonical_use=collections.defaultdict(set), unclosed=0)
+    report = dict(
+        per_article={},
+        hard=[],
+        variant_use=collections.defaultdict(set),
+        canonical_use=collections.defaultdict(set),
+        unclosed=0,
+    )
     ids, prev_date = set(), None
 
     for art in ARTICLES:
@@ -1231,18 +2044,28 @@ def build():
                 continue  # apostrophe or closing of a nested ‘…’ (checked below)
             if ch in foreign:
                 if not any(r["start"] <= i < r["end"] for r in recs):
-                    bad(f"mark {ch} outside any gold quote at offset {i}: {text[i-30:i+30]!r}")
+                    bad(
+                        f"mark {ch} outside any gold quote at offset {i}: {text[i - 30 : i + 30]!r}"
+                    )
                 elif ch in foreign_open:
                     n_nested_marks += 1
         n_nested = 0
         for n in art["nested"]:
-            hits = [r for r in recs if any(r["quote"][k - 1:k] in foreign_open
-                                           for k in [m.start() for m in re.finditer(re.escape(n), r["quote"])])]
+            hits = [
+                r
+                for r in recs
+                if any(
+                    r["quote"][k - 1 : k] in foreign_open
+                    for k in [m.start() for m in re.finditer(re.escape(n), r["quote"])]
+                )
+            ]
             if not hits:
                 bad(f"declared nested quote not found inside a gold quote: {n!r}")
             n_nested += len(hits)
         if n_nested != n_nested_marks:
-            bad(f"{n_nested_marks} nested quote marks inside gold quotes but {n_nested} declared nested quotes")
+            bad(
+                f"{n_nested_marks} nested quote marks inside gold quotes but {n_nested} declared nested quotes"
+            )
 
         # --- per-quote checks and computed tags -------------------------
         for k, r in enumerate(recs):
@@ -1298,34 +2121,54 @@ def build():
             # paragraph structure: continuation and colon lead-ins
             ps, pe = bounds[r["para"]]
             para = text[ps:pe]
-            only_quote = (r["start"] == ps + 1 and
-                          (r["end"] == pe if r["unclosed"] else r["end"] == pe - 1))
+            only_quote = r["start"] == ps + 1 and (
+                r["end"] == pe if r["unclosed"] else r["end"] == pe - 1
+            )
             if "continuation" in tags:
                 if not only_quote:
                     qbad("continuation paragraph must consist of the quote only")
                 prev = recs[k - 1] if k else None
                 if prev is None or prev["speaker"] != r["speaker"] or prev["para"] != r["para"] - 1:
-                    qbad("continuation must follow a quote by the same speaker in the previous paragraph")
+                    qbad(
+                        "continuation must follow a quote by the same speaker in the previous paragraph"
+                    )
                 if tags & {"split", "pronoun", "descriptor", "speaker-before"}:
                     qbad("continuation has no attribution of its own")
                 if "alias" in tags and sp["type"] == PERSON and r["speaker"] in text:
                     qbad("alias on a continuation only for spelling-variant articles")
             elif only_quote:
-                pprev = text[bounds[r["para"] - 1][0]:bounds[r["para"] - 1][1]] if r["para"] else ""
+                pprev = (
+                    text[bounds[r["para"] - 1][0] : bounds[r["para"] - 1][1]] if r["para"] else ""
+                )
                 if not (pprev.endswith(":") and "speaker-before" in tags):
                     qbad("paragraph is only this quote: tag continuation or use a colon lead-in")
             if r["unclosed"]:
                 report["unclosed"] += 1
                 nxt = recs[k + 1] if k + 1 < len(recs) else None
-                if (nxt is None or nxt["speaker"] != r["speaker"] or nxt["para"] != r["para"] + 1
-                        or "continuation" not in nxt["tags"]):
-                    qbad("an unclosed quote must be continued by the same speaker in the next paragraph")
+                if (
+                    nxt is None
+                    or nxt["speaker"] != r["speaker"]
+                    or nxt["para"] != r["para"] + 1
+                    or "continuation" not in nxt["tags"]
+                ):
+                    qbad(
+                        "an unclosed quote must be continued by the same speaker in the next paragraph"
+                    )
 
-            if not tags & {"split", "continuation", "pronoun", "alias", "descriptor",
-                           "speaker-before"}:
+            if not tags & {
+                "split",
+                "continuation",
+                "pronoun",
+                "alias",
+                "descriptor",
+                "speaker-before",
+            }:
                 # full-name attribution after the quote: the name must be in the paragraph
-                if sp["type"] == PERSON and r["speaker"] not in para and not any(
-                        v in para for v in sp["variants"]):
+                if (
+                    sp["type"] == PERSON
+                    and r["speaker"] not in para
+                    and not any(v in para for v in sp["variants"])
+                ):
                     qbad("no attribution tag, but the full name is not in the paragraph")
 
             computed = set()
@@ -1343,12 +2186,16 @@ def build():
                 continue
             a = recs[k]
             b = recs[k + 1] if k + 1 < len(recs) else None
-            if (b is None or "split" not in b["tags"] or b["speaker"] != a["speaker"]
-                    or b["para"] != a["para"]):
+            if (
+                b is None
+                or "split" not in b["tags"]
+                or b["speaker"] != a["speaker"]
+                or b["para"] != a["para"]
+            ):
                 bad(f"split quote without its partner: {a['quote'][:60]!r}")
                 k += 1
                 continue
-            between = text[a["end"] + 1:b["start"] - 1]
+            between = text[a["end"] + 1 : b["start"] - 1]
             if not between.strip() or any(ch in between for ch in (op,)):
                 bad(f"split pair without attribution between: {a['quote'][:40]!r}")
             if "speaker-before" in b["tags"]:
@@ -1356,18 +2203,33 @@ def build():
             k += 2
 
         for r in recs:
-            out_quotes.append(dict(article_id=aid, start=r["start"], end=r["end"], quote=r["quote"],
-                                   speaker=r["speaker"],
-                                   affiliation=SPEAKERS.get(r["speaker"], {}).get("affiliation", ""),
-                                   kind=r["kind"], stance=r["stance"], tags=r.get("all_tags", [])))
+            out_quotes.append(
+                dict(
+                    article_id=aid,
+                    start=r["start"],
+                    end=r["end"],
+                    quote=r["quote"],
+                    speaker=r["speaker"],
+                    affiliation=SPEAKERS.get(r["speaker"], {}).get("affiliation", ""),
+                    kind=r["kind"],
+                    stance=r["stance"],
+                    tags=r.get("all_tags", []),
+                )
+            )
             if r["note"]:
                 report["hard"].append((aid, r["stance"], r["note"], r["quote"]))
-        out_articles.append(dict(id=aid, title=art["title"], date=art["date"],
-                                 source=art["source"], text=text))
-        report["per_article"][aid] = dict(date=art["date"], source=art["source"], style=style,
-                                          quotes=len(recs), words=words,
-                                          distractors=list(art["distractors"]),
-                                          nested=list(art["nested"]))
+        out_articles.append(
+            dict(id=aid, title=art["title"], date=art["date"], source=art["source"], text=text)
+        )
+        report["per_article"][aid] = dict(
+            date=art["date"],
+            source=art["source"],
+            style=style,
+            quotes=len(recs),
+            words=words,
+            distractors=list(art["distractors"]),
+            nested=list(art["nested"]),
+        )
 
     # ----------------------------------------------------------------------
     # Corpus-level checks
@@ -1383,10 +2245,15 @@ def build():
     need(len(out_articles) == 18, f"{len(out_articles)} articles (want 18)")
     need(130 <= n_q <= 175, f"{n_q} quotes (want about 150)")
     stance = collections.Counter(q["stance"] for q in out_quotes)
-    for s, lo, hi in (("escalation", 0.34, 0.46), ("de-escalation", 0.24, 0.36),
-                      ("neutral", 0.24, 0.36)):
-        need(lo <= stance[s] / max(n_q, 1) <= hi,
-             f"{s} share {stance[s] / max(n_q, 1):.1%} outside {lo:.0%}-{hi:.0%}")
+    for s, lo, hi in (
+        ("escalation", 0.34, 0.46),
+        ("de-escalation", 0.24, 0.36),
+        ("neutral", 0.24, 0.36),
+    ):
+        need(
+            lo <= stance[s] / max(n_q, 1) <= hi,
+            f"{s} share {stance[s] / max(n_q, 1):.1%} outside {lo:.0%}-{hi:.0%}",
+        )
     tagc = collections.Counter(t for q in out_quotes for t in q["tags"])
     for t in TAG_ORDER:
         need(tagc[t] >= 3, f"tag {t} used {tagc[t]} times (want several)")
@@ -1402,15 +2269,18 @@ def build():
     single = [a for a in ARTICLES if a["marks"] == "curly-single"]
     for a in single:
         t = article_text(a)
-        need(re.search(r"\w’\w", t) and re.search(r"s’ ", t) and "’9" in t,
-             f"{a['id']}: single-quote article needs apostrophes (don’t, farmers’, ’90s)")
+        need(
+            re.search(r"\w’\w", t) and re.search(r"s’ ", t) and "’9" in t,
+            f"{a['id']}: single-quote article needs apostrophes (don’t, farmers’, ’90s)",
+        )
 
     # speakers: recurring people, canonical spelling is the majority spelling
     by_speaker = collections.defaultdict(set)
     for q in out_quotes:
         by_speaker[q["speaker"]].add(q["article_id"])
-    recurring = [s for s, arts in by_speaker.items()
-                 if SPEAKERS[s]["type"] == PERSON and len(arts) >= 3]
+    recurring = [
+        s for s, arts in by_speaker.items() if SPEAKERS[s]["type"] == PERSON and len(arts) >= 3
+    ]
     need(8 <= len(recurring) <= 12, f"{len(recurring)} recurring people (want 8-12)")
     for name, sp in SPEAKERS.items():
         if name not in by_speaker:
@@ -1418,8 +2288,10 @@ def build():
         for v in sp["variants"]:
             arts_v = {a for vv, a in report["variant_use"][name] if vv == v}
             need(arts_v, f"variant {v!r} of {name!r} never used")
-            need(len(report["canonical_use"][name]) > len(arts_v),
-                 f"{name!r}: canonical spelling must be the one most articles use")
+            need(
+                len(report["canonical_use"][name]) > len(arts_v),
+                f"{name!r}: canonical spelling must be the one most articles use",
+            )
     for a, b in SAME_SURNAME:
         need(a.split()[-1] == b.split()[-1] and a != b, f"{a} / {b} do not share a surname")
         need(by_speaker[a] & by_speaker[b], f"{a} and {b} are never quoted in the same article")
@@ -1430,14 +2302,21 @@ def build():
 
     if problems:
         raise CorpusError("\n".join(problems))
-    report.update(stance=stance, tags=tagc, styles=styles, n_dist=n_dist, by_speaker=by_speaker,
-                  recurring=sorted(recurring))
+    report.update(
+        stance=stance,
+        tags=tagc,
+        styles=styles,
+        n_dist=n_dist,
+        by_speaker=by_speaker,
+        recurring=sorted(recurring),
+    )
     return out_articles, out_quotes, report
 
 
 # ---------------------------------------------------------------------------
 # Output
 # ---------------------------------------------------------------------------
+
 
 def jsonl(rows):
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
@@ -1457,12 +2336,15 @@ def readme(articles, quotes, report):
     add("")
     add("<!-- Generated by scripts/build_demo_corpus.py; do not edit by hand. -->")
     add("")
-    add("A small gold corpus bundled with stancelab for demos, tutorials and quick checks of "
+    add(
+        "A small gold corpus bundled with stancelab for demos, tutorials and quick checks of "
         "the three tasks: extracting direct quotes from English news text, attributing each "
         "quote to a canonical speaker, and labelling its stance (escalation, de-escalation or "
-        "neutral). It follows the project's gold annotation guidelines.")
+        "neutral). It follows the project's gold annotation guidelines."
+    )
     add("")
-    add("Everything is invented. Eighteen wire-style articles follow one running dispute "
+    add(
+        "Everything is invented. Eighteen wire-style articles follow one running dispute "
         "between two fictional states, the Republic of Estravia (capital Belvask, downstream) "
         "and the Republic of Velmora (capital Amrazi, upstream), over the Ashkel Dam on the "
         "Kelvra River, a restricted air zone around the dam, the Kastel Bridge border crossing "
@@ -1472,32 +2354,41 @@ def readme(articles, quotes, report):
         "is filled, an air zone, a closed crossing, sanctions, a deadly shooting), talks in "
         "2024 (an envoy, proximity talks, a hotline, a ceasefire, a water-sharing accord) and a "
         "relapse in 2025 (a drought, a downed drone, sanctions and an ultimatum, a fragile "
-        "restart). No real person, country or outlet is meant.")
+        "restart). No real person, country or outlet is meant."
+    )
     add("")
     add("## Files")
     add("")
-    add("- `articles.jsonl`: one article per line: `id`, `title`, `date` (ISO), `source` "
-        "(a fictional outlet), `text` (paragraphs separated by `\\n\\n`).")
-    add("- `quotes.jsonl`: one gold quote per line, sorted by article and offset: "
+    add(
+        "- `articles.jsonl`: one article per line: `id`, `title`, `date` (ISO), `source` "
+        "(a fictional outlet), `text` (paragraphs separated by `\\n\\n`)."
+    )
+    add(
+        "- `quotes.jsonl`: one gold quote per line, sorted by article and offset: "
         "`article_id`, `start`, `end` (Python character offsets of the quoted words, quote "
         "marks excluded, so `text[start:end] == quote`), `quote`, `speaker` (canonical name), "
         "`affiliation` (the side the speaker speaks for), `kind` (`direct` or `partial`), "
         "`stance` (`escalation`, `de-escalation` or `neutral`), `tags` (list, in the "
-        "guidelines' order).")
+        "guidelines' order)."
+    )
     add("- `README.md`: this summary.")
     add("")
-    add("All three files are generated by `scripts/build_demo_corpus.py`, which holds the "
+    add(
+        "All three files are generated by `scripts/build_demo_corpus.py`, which holds the "
         "articles and annotations as Python data, computes offsets with `str.find`, validates "
         "everything and fails loudly on any inconsistency. Run `python3 "
         "scripts/build_demo_corpus.py` to rebuild, `--check` to validate and confirm the files "
-        "on disk are current, `--review` to print every quote in context.")
+        "on disk are current, `--review` to print every quote in context."
+    )
     add("")
     add("## Counts")
     add("")
-    add(f"{len(articles)} articles ({sum(words)} words, {min(words)}-{max(words)} per article), "
+    add(
+        f"{len(articles)} articles ({sum(words)} words, {min(words)}-{max(words)} per article), "
         f"{n_q} gold quotes ({kinds['direct']} direct, {kinds['partial']} partial), "
         f"{report['n_dist']} distractor spans in quote marks with no gold record, "
-        f"{report['unclosed']} quotes that run on into the next paragraph.")
+        f"{report['unclosed']} quotes that run on into the next paragraph."
+    )
     add("")
     add("| stance | quotes | share |")
     add("|---|---:|---:|")
@@ -1508,17 +2399,23 @@ def readme(articles, quotes, report):
     add("|---|---:|---:|---:|---:|")
     for t in TAG_ORDER:
         c = collections.Counter(q["stance"] for q in quotes if t in q["tags"])
-        add(f"| `{t}` | {report['tags'][t]} | {c['escalation']} | {c['de-escalation']} | {c['neutral']} |")
+        add(
+            f"| `{t}` | {report['tags'][t]} | {c['escalation']} | {c['de-escalation']} | {c['neutral']} |"
+        )
     untagged = sum(1 for q in quotes if not q["tags"])
     add(f"| (no tag) | {untagged} | | | |")
     add("")
     add("### Speakers")
     add("")
-    add("Canonical name, the side the speaker speaks for, and the other spellings that occur "
+    add(
+        "Canonical name, the side the speaker speaks for, and the other spellings that occur "
         "in the articles (every one resolves to the canonical name, which is the spelling most "
-        "articles use).")
+        "articles use)."
+    )
     add("")
-    add("| speaker | affiliation | role | quotes | articles | escalation | de-escalation | neutral | other spellings |")
+    add(
+        "| speaker | affiliation | role | quotes | articles | escalation | de-escalation | neutral | other spellings |"
+    )
     add("|---|---|---|---:|---:|---:|---:|---:|---|")
     sp_counts = collections.Counter(q["speaker"] for q in quotes)
     for name, n in sorted(sp_counts.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -1527,18 +2424,23 @@ def readme(articles, quotes, report):
         others = sorted({v for v, _ in report["variant_use"].get(name, set())})
         others_s = ", ".join(
             f"{v} ({', '.join(sorted(a for vv, a in report['variant_use'][name] if vv == v))})"
-            for v in others)
-        add(f"| {name} | {sp['affiliation']} | {sp['role']} | {n} | "
+            for v in others
+        )
+        add(
+            f"| {name} | {sp['affiliation']} | {sp['role']} | {n} | "
             f"{len(report['by_speaker'][name])} | {c['escalation']} | {c['de-escalation']} | "
-            f"{c['neutral']} | {others_s} |")
+            f"{c['neutral']} | {others_s} |"
+        )
     add("")
     add(f"Recurring people (quoted in three or more articles): {len(report['recurring'])}.")
     add("")
     for a, b in SAME_SURNAME:
         shared = sorted(report["by_speaker"][a] & report["by_speaker"][b])
-        add(f"Same surname, different people (never merge): {a} ({SPEAKERS[a]['role']}, "
+        add(
+            f"Same surname, different people (never merge): {a} ({SPEAKERS[a]['role']}, "
             f"{SPEAKERS[a]['affiliation']}) and {b} ({SPEAKERS[b]['role']}, "
-            f"{SPEAKERS[b]['affiliation']}); both are quoted in {', '.join(shared)}.")
+            f"{SPEAKERS[b]['affiliation']}); both are quoted in {', '.join(shared)}."
+        )
     add("")
     add("### Articles")
     add("")
@@ -1548,54 +2450,76 @@ def readme(articles, quotes, report):
         pa = report["per_article"][a["id"]]
         op, cl, desc = STYLES[pa["style"]]
         dist = ", ".join(f"{op}{d}{cl}" for d in pa["distractors"])
-        add(f"| {a['id']} | {pa['date']} | {pa['source']} | {desc} | {pa['quotes']} | "
-            f"{pa['words']} | {dist} |")
+        add(
+            f"| {a['id']} | {pa['date']} | {pa['source']} | {desc} | {pa['quotes']} | "
+            f"{pa['words']} | {dist} |"
+        )
     add("")
     add("## Annotation decisions")
     add("")
     add("Where the guidelines leave room, this corpus decides as follows.")
     add("")
-    add("- **Span.** Everything between the opening and the closing mark, including a comma or "
+    add(
+        "- **Span.** Everything between the opening and the closing mark, including a comma or "
         "full stop inside the marks. When a quote runs over several paragraphs (a paragraph "
         "opens a quote without closing it and the next paragraph reopens it), each paragraph "
-        "is its own record and the unclosed one ends at the end of its paragraph.")
-    add("- **Split quotes.** A quote interrupted by its attribution in the same paragraph, "
+        "is its own record and the unclosed one ends at the end of its paragraph."
+    )
+    add(
+        "- **Split quotes.** A quote interrupted by its attribution in the same paragraph, "
         "mid-sentence or at a sentence boundary, gives two records with the same speaker, both "
-        "tagged `split`. Only the first can carry `speaker-before`.")
-    add("- **Continuation.** A paragraph that is only a quote, with no attribution of its own, "
+        "tagged `split`. Only the first can carry `speaker-before`."
+    )
+    add(
+        "- **Continuation.** A paragraph that is only a quote, with no attribution of its own, "
         "continuing the same speaker's quote from the paragraph before. A paragraph that is only "
         "a quote after a colon lead-in at the end of the previous paragraph is `speaker-before`, "
-        "not `continuation`.")
-    add("- **Attribution tags** describe the mention that attributes the quote: `pronoun` "
+        "not `continuation`."
+    )
+    add(
+        "- **Attribution tags** describe the mention that attributes the quote: `pronoun` "
         "(he, she, it); `alias` (surname only, rank or title with surname, a bare title the "
-        "speaker was introduced with such as \"the minister\", \"the general\", \"the colonel\", "
-        "\"the envoy\", or a short form of an organisation such as \"the ministry\", "
-        "\"the assembly\"); `descriptor` (a role phrase standing in for a person introduced "
-        "earlier, such as \"the presidential spokeswoman\", \"the army spokesman\", \"the "
-        "Velmoran leader\", \"Velmora's top diplomat\"). `alias` is also set on every quote of "
+        'speaker was introduced with such as "the minister", "the general", "the colonel", '
+        '"the envoy", or a short form of an organisation such as "the ministry", '
+        '"the assembly"); `descriptor` (a role phrase standing in for a person introduced '
+        'earlier, such as "the presidential spokeswoman", "the army spokesman", "the '
+        'Velmoran leader", "Velmora\'s top diplomat"). `alias` is also set on every quote of '
         "a person whose canonical spelling does not occur in the article. A full name, or "
-        "\"the statement said\" after the organisation's statement was introduced, gets none.")
-    add("- **speaker-before.** The attribution precedes the quote: colon lead-ins (also across "
-        "a paragraph break), \"said that\", and every partial quote built into reported speech.")
-    add("- **Canonical speaker.** One name per person across the corpus: the spelling most "
-        "articles use. Names inside a quote or in an appositive (\"Nabil Sefrioui, the "
-        "spokesman for President Mohammed Azmar, said\") are never the speaker. Organisations "
-        "take a fixed name form (\"Estravian Foreign Ministry\") whatever the article writes.")
-    add("- **Affiliation.** The state or organisation the speaker speaks for; analysts, a "
+        '"the statement said" after the organisation\'s statement was introduced, gets none.'
+    )
+    add(
+        "- **speaker-before.** The attribution precedes the quote: colon lead-ins (also across "
+        'a paragraph break), "said that", and every partial quote built into reported speech.'
+    )
+    add(
+        "- **Canonical speaker.** One name per person across the corpus: the spelling most "
+        'articles use. Names inside a quote or in an appositive ("Nabil Sefrioui, the '
+        'spokesman for President Mohammed Azmar, said") are never the speaker. Organisations '
+        'take a fixed name form ("Estravian Foreign Ministry") whatever the article writes.'
+    )
+    add(
+        "- **Affiliation.** The state or organisation the speaker speaks for; analysts, a "
         "farmers' union, a hauliers' association, an airline and an opposition party speak for "
-        "themselves.")
-    add("- **Stance** is labelled per record by what its own words do; the first half of a "
+        "themselves."
+    )
+    add(
+        "- **Stance** is labelled per record by what its own words do; the first half of a "
         "mid-sentence split takes the act of its sentence; in a mixed quote the main act (often "
-        "the clause after \"but\") wins (tag `mixed`). Condolences and thanks are neutral, "
+        'the clause after "but") wins (tag `mixed`). Condolences and thanks are neutral, '
         "praise of one's own army is escalation, analysts' risk assessments are neutral, polite "
-        "ultimatums and conditions attached to concessions are escalation.")
-    add("- **Computed tags.** `nonstandard-marks` (any mark other than the straight double "
+        "ultimatums and conditions attached to concessions are escalation."
+    )
+    add(
+        "- **Computed tags.** `nonstandard-marks` (any mark other than the straight double "
         "quote) and `multi-sentence` (a sentence end followed by another sentence inside the "
-        "quote) are computed by the script.")
-    add("- **Not quotes.** Scare quotes, names of operations, schemes, places and documents, "
+        "quote) are computed by the script."
+    )
+    add(
+        "- **Not quotes.** Scare quotes, names of operations, schemes, places and documents, "
         "and titles of reports or programmes in quote marks (the distractors listed above) have "
         "no record. A quote nested inside another speaker's quote is part of the outer quote "
-        "and has no record of its own.")
+        "and has no record of its own."
+    )
     add("")
     add("## Hard cases")
     add("")
@@ -1612,27 +2536,45 @@ def review(articles, quotes):
     texts = {a["id"]: a["text"] for a in articles}
     for q in quotes:
         t = texts[q["article_id"]]
-        ctx = t[max(0, q["start"] - 70):q["start"]] + "[[" + q["quote"] + "]]" + t[q["end"]:q["end"] + 70]
+        ctx = (
+            t[max(0, q["start"] - 70) : q["start"]]
+            + "[["
+            + q["quote"]
+            + "]]"
+            + t[q["end"] : q["end"] + 70]
+        )
         print(f"{q['article_id']} {q['stance']:<13} {q['speaker']} {q['tags']}")
         print("    " + ctx.replace("\n", " / "))
 
 
 def print_counts(articles, quotes, report):
     n = len(quotes)
-    print(f"articles: {len(articles)}   quotes: {n}   distractors: {report['n_dist']}   "
-          f"multi-paragraph: {report['unclosed']}")
-    print("stance: " + ", ".join(f"{s} {report['stance'][s]} ({pct(report['stance'][s], n)})"
-                                 for s in STANCES))
+    print(
+        f"articles: {len(articles)}   quotes: {n}   distractors: {report['n_dist']}   "
+        f"multi-paragraph: {report['unclosed']}"
+    )
+    print(
+        "stance: "
+        + ", ".join(f"{s} {report['stance'][s]} ({pct(report['stance'][s], n)})" for s in STANCES)
+    )
     print("tags: " + ", ".join(f"{t} {report['tags'][t]}" for t in TAG_ORDER))
-    print("speakers: " + ", ".join(f"{s} {len([q for q in quotes if q['speaker'] == s])}"
-                                   for s in sorted(report["by_speaker"])))
+    print(
+        "speakers: "
+        + ", ".join(
+            f"{s} {len([q for q in quotes if q['speaker'] == s])}"
+            for s in sorted(report["by_speaker"])
+        )
+    )
     print("styles: " + ", ".join(f"{k} {v}" for k, v in sorted(report["styles"].items())))
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--check", action="store_true",
-                    help="validate only; fail if the files on disk differ from the generated ones")
+    ap.add_argument(
+        "--check",
+        action="store_true",
+        help="validate only; fail if the files on disk differ from the generated ones",
+    )
     ap.add_argument("--review", action="store_true", help="print every gold quote in context")
     args = ap.parse_args(argv)
     try:
@@ -1649,18 +2591,27 @@ def main(argv=None):
     for line, q in zip(outputs[OUT_DIR / "quotes.jsonl"].splitlines(), quotes):
         rq = json.loads(line)
         text = next(a["text"] for a in articles if a["id"] == rq["article_id"])
-        if text[rq["start"]:rq["end"]] != rq["quote"]:
-            print(f"CORPUS INVALID: offsets do not round-trip for {rq['quote'][:50]!r}", file=sys.stderr)
+        if text[rq["start"] : rq["end"]] != rq["quote"]:
+            print(
+                f"CORPUS INVALID: offsets do not round-trip for {rq['quote'][:50]!r}",
+                file=sys.stderr,
+            )
             return 1
     print_counts(articles, quotes, report)
     if args.review:
         review(articles, quotes)
     if args.check:
-        stale = [p for p, content in outputs.items()
-                 if not p.exists() or p.read_text(encoding="utf-8") != content]
+        stale = [
+            p
+            for p, content in outputs.items()
+            if not p.exists() or p.read_text(encoding="utf-8") != content
+        ]
         if stale:
-            print("STALE (rerun without --check): " + ", ".join(str(p.relative_to(REPO)) for p in stale),
-                  file=sys.stderr)
+            print(
+                "STALE (rerun without --check): "
+                + ", ".join(str(p.relative_to(REPO)) for p in stale),
+                file=sys.stderr,
+            )
             return 1
         print("ok: corpus valid and files up to date")
         return 0

@@ -1,6 +1,6 @@
 """Print every attribution error of stancelab on a gold corpus (for development).
 
-    python scripts/diagnose.py GOLD_DIR [--errors]
+python scripts/diagnose.py GOLD_DIR [--errors]
 """
 
 from __future__ import annotations

@@ -66,7 +66,10 @@ def test_quote_running_on_to_next_paragraph() -> None:
         "“Our patience is not endless,” he said."
     )
     qs = extract_quotes(text)
-    assert [q.quote for q in qs] == ["We have been patient for a year.", "Our patience is not endless,"]
+    assert [q.quote for q in qs] == [
+        "We have been patient for a year.",
+        "Our patience is not endless,",
+    ]
     assert {q.speaker for q in qs} == {"Pavel Orlov"}
 
 
@@ -196,7 +199,9 @@ def test_alias_table_overrides(tmp_path) -> None:
 
     p = tmp_path / "aliases.yaml"
     p.write_text("- name: Olena Kravets\n  aliases: [Kravetz]\n  affiliation: Norland\n")
-    qs = extract_corpus([{"id": "1", "text": "“Enough,” said Kravetz."}], aliases=load_alias_table(p))
+    qs = extract_corpus(
+        [{"id": "1", "text": "“Enough,” said Kravetz."}], aliases=load_alias_table(p)
+    )
     assert (qs[0].speaker, qs[0].affiliation) == ("Olena Kravets", "Norland")
 
 

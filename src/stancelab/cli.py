@@ -27,7 +27,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     articles = load_corpus(args.articles, format=args.format)
     aliases = load_alias_table(args.aliases) if args.aliases else None
-    quotes = extract_corpus(articles, aliases=aliases, progress=len(articles) > 200 and not args.quiet)
+    quotes = extract_corpus(
+        articles, aliases=aliases, progress=len(articles) > 200 and not args.quiet
+    )
     write_jsonl((q.to_dict() for q in quotes), args.output)
     if not args.quiet:
         n_spk = len({q.speaker for q in quotes if q.speaker})
@@ -72,10 +74,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     quotes = extract_corpus(articles)
     dt = time.perf_counter() - t0
-    print(
-        f"Demo corpus: {len(articles)} articles, {len(quotes)} quotes, "
-        f"extracted in {dt:.2f}s\n"
-    )
+    print(f"Demo corpus: {len(articles)} articles, {len(quotes)} quotes, extracted in {dt:.2f}s\n")
     print(_speaker_table(quotes, actors_of(quotes), width=args.width))
     return 0
 
@@ -116,7 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("score", help="score quotes on the escalation axis")
     s.add_argument("quotes", type=Path, help="JSONL records with a 'quote' field")
     s.add_argument("-o", "--output", type=Path, required=True, help="output SCORED.jsonl")
-    s.add_argument("--scorer", default="default", help="default, nli, classifier, vader, prototypes")
+    s.add_argument(
+        "--scorer", default="default", help="default, nli, classifier, vader, prototypes"
+    )
     s.add_argument("--model", default=None, help="hub name or local path (nli / classifier)")
     s.add_argument("--batch-size", type=int, default=64)
     s.add_argument("-q", "--quiet", action="store_true")

@@ -357,9 +357,7 @@ def stance_metrics(gold: Sequence[Any], pred: Sequence[Any]) -> dict[str, Any]:
         "confusion_gold_by_pred": conf,
         "accuracy_by_tag": {t: f"{tag_ok[t]}/{tag_tot[t]}" for t in sorted(tag_tot)},
     }
-    probs = [
-        {c: _get(p, f"p_{c}") for c in LABELS} for p in pred
-    ]
+    probs = [{c: _get(p, f"p_{c}") for c in LABELS} for p in pred]
     if all(all(v is not None and not math.isnan(float(v)) for v in pr.values()) for pr in probs):
         out["ece"] = expected_calibration_error(probs, [_get(g, "stance") for g in gold])
     return out

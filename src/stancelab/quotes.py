@@ -38,8 +38,8 @@ from typing import Any
 
 from stancelab.actors import (
     NAME_PARTICLES,
-    AliasTable,
     Actor,
+    AliasTable,
     canonicalize,
     fold_token,
     name_tokens,
@@ -99,36 +99,238 @@ class Quote:
 # ---------------------------------------------------------------------------
 # lexicon: general English news vocabulary (no people, places or sentences)
 
-_SPEECH_VERBS = (
-    "said says say told tells added adds warned warns insisted insists stressed stresses "
-    "argued argues wrote writes tweeted tweets posted posts declared declares announced "
-    "announces stated states noted notes claimed claims explained explains continued "
-    "concluded replied replies responded responds answered answers asked asks urged urges "
-    "vowed vows pledged pledges promised promises threatened threatens cautioned cautions "
-    "predicted predicts recalled recalls reiterated reiterates emphasised emphasises "
-    "emphasized emphasizes observed observes remarked remarks commented comments maintained "
-    "maintains asserted asserts acknowledged acknowledges admitted admits conceded concedes "
-    "countered counters retorted retorts complained complains charged charges boasted boasts "
-    "insisted told declared shouted cried pleaded appealed proclaimed lamented demanded "
-    "demands confirmed confirms suggested suggests affirmed affirms underlined underlines "
-    "wrote read reads quipped joked scoffed snapped conceded agreed agrees alleged alleges "
-    "accused accuses denied denies"
-).split()
+_SPEECH_VERBS = [
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "warned",
+    "warns",
+    "insisted",
+    "insists",
+    "stressed",
+    "stresses",
+    "argued",
+    "argues",
+    "wrote",
+    "writes",
+    "tweeted",
+    "tweets",
+    "posted",
+    "posts",
+    "declared",
+    "declares",
+    "announced",
+    "announces",
+    "stated",
+    "states",
+    "noted",
+    "notes",
+    "claimed",
+    "claims",
+    "explained",
+    "explains",
+    "continued",
+    "concluded",
+    "replied",
+    "replies",
+    "responded",
+    "responds",
+    "answered",
+    "answers",
+    "asked",
+    "asks",
+    "urged",
+    "urges",
+    "vowed",
+    "vows",
+    "pledged",
+    "pledges",
+    "promised",
+    "promises",
+    "threatened",
+    "threatens",
+    "cautioned",
+    "cautions",
+    "predicted",
+    "predicts",
+    "recalled",
+    "recalls",
+    "reiterated",
+    "reiterates",
+    "emphasised",
+    "emphasises",
+    "emphasized",
+    "emphasizes",
+    "observed",
+    "observes",
+    "remarked",
+    "remarks",
+    "commented",
+    "comments",
+    "maintained",
+    "maintains",
+    "asserted",
+    "asserts",
+    "acknowledged",
+    "acknowledges",
+    "admitted",
+    "admits",
+    "conceded",
+    "concedes",
+    "countered",
+    "counters",
+    "retorted",
+    "retorts",
+    "complained",
+    "complains",
+    "charged",
+    "charges",
+    "boasted",
+    "boasts",
+    "insisted",
+    "told",
+    "declared",
+    "shouted",
+    "cried",
+    "pleaded",
+    "appealed",
+    "proclaimed",
+    "lamented",
+    "demanded",
+    "demands",
+    "confirmed",
+    "confirms",
+    "suggested",
+    "suggests",
+    "affirmed",
+    "affirms",
+    "underlined",
+    "underlines",
+    "wrote",
+    "read",
+    "reads",
+    "quipped",
+    "joked",
+    "scoffed",
+    "snapped",
+    "conceded",
+    "agreed",
+    "agrees",
+    "alleged",
+    "alleges",
+    "accused",
+    "accuses",
+    "denied",
+    "denies",
+]
 SPEECH_VERBS = frozenset(_SPEECH_VERBS)
 # verbs that introduce a quoted fragment inside reported speech
 _PARTIAL_VERBS = SPEECH_VERBS | frozenset(
-    "called calls calling describing described describes termed terms branded brands labelled "
-    "labeled dismissed dismisses condemned condemns denounced denounces rejected rejects welcomed "
-    "welcomes praised praises hailed hails characterised characterized criticised criticized "
-    "expressed expresses spoke speaks referred refers likened likens compared saying adding "
-    "warning urging accusing insisting vowing pledging promising describing calling demanding "
-    "branding dismissing denouncing condemning welcoming praising stressing arguing claiming "
-    "noting threatening was were is are be being been sees saw seeing".split()
+    [
+        "called",
+        "calls",
+        "calling",
+        "describing",
+        "described",
+        "describes",
+        "termed",
+        "terms",
+        "branded",
+        "brands",
+        "labelled",
+        "labeled",
+        "dismissed",
+        "dismisses",
+        "condemned",
+        "condemns",
+        "denounced",
+        "denounces",
+        "rejected",
+        "rejects",
+        "welcomed",
+        "welcomes",
+        "praised",
+        "praises",
+        "hailed",
+        "hails",
+        "characterised",
+        "characterized",
+        "criticised",
+        "criticized",
+        "expressed",
+        "expresses",
+        "spoke",
+        "speaks",
+        "referred",
+        "refers",
+        "likened",
+        "likens",
+        "compared",
+        "saying",
+        "adding",
+        "warning",
+        "urging",
+        "accusing",
+        "insisting",
+        "vowing",
+        "pledging",
+        "promising",
+        "describing",
+        "calling",
+        "demanding",
+        "branding",
+        "dismissing",
+        "denouncing",
+        "condemning",
+        "welcoming",
+        "praising",
+        "stressing",
+        "arguing",
+        "claiming",
+        "noting",
+        "threatening",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "being",
+        "been",
+        "sees",
+        "saw",
+        "seeing",
+    ]
 )
 _PARTICIPLES = frozenset(
-    "saying adding warning urging accusing insisting vowing pledging promising describing calling "
-    "demanding branding dismissing denouncing condemning welcoming praising stressing arguing "
-    "claiming noting threatening".split()
+    [
+        "saying",
+        "adding",
+        "warning",
+        "urging",
+        "accusing",
+        "insisting",
+        "vowing",
+        "pledging",
+        "promising",
+        "describing",
+        "calling",
+        "demanding",
+        "branding",
+        "dismissing",
+        "denouncing",
+        "condemning",
+        "welcoming",
+        "praising",
+        "stressing",
+        "arguing",
+        "claiming",
+        "noting",
+        "threatening",
+    ]
 )
 _NAMING_CUES = re.compile(
     r"(?:so[- ]called|dubbed|known\s+as|named|nicknamed|titled|entitled|code[- ]?named|"
@@ -138,65 +340,512 @@ _NAMING_CUES = re.compile(
 )
 # capitalised words that are titles or roles, never part of a personal name
 _TITLE_WORDS = frozenset(
-    "president vice prime minister ministers foreign defence defense interior finance trade "
-    "economy deputy secretary general gen gen. lt lt. col col. colonel major maj maj. captain "
-    "capt capt. admiral adm adm. rear commander cmdr chief chancellor premier king queen prince "
-    "princess sheikh emir sultan senator sen sen. governor gov gov. mayor ambassador envoy "
-    "special representative commissioner director chairman chairwoman chair head leader speaker "
-    "spokesman spokeswoman spokesperson mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir "
-    "dame lord lady justice judge marshal field sergeant sgt corporal private brigadier "
-    "lieutenant pope cardinal bishop rev rev. father imam rabbi ayatollah state home "
-    "attorney acting former interim opposition top senior chairperson executive officer "
-    "ceo cfo presidential ministerial regional national federal parliamentary party "
-    "security national-security army navy naval air force police border coast guard "
-    "spokesperson’s secretary-general under-secretary undersecretary high".split()
+    [
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "ministers",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "finance",
+        "trade",
+        "economy",
+        "deputy",
+        "secretary",
+        "general",
+        "gen",
+        "gen.",
+        "lt",
+        "lt.",
+        "col",
+        "col.",
+        "colonel",
+        "major",
+        "maj",
+        "maj.",
+        "captain",
+        "capt",
+        "capt.",
+        "admiral",
+        "adm",
+        "adm.",
+        "rear",
+        "commander",
+        "cmdr",
+        "chief",
+        "chancellor",
+        "premier",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "sheikh",
+        "emir",
+        "sultan",
+        "senator",
+        "sen",
+        "sen.",
+        "governor",
+        "gov",
+        "gov.",
+        "mayor",
+        "ambassador",
+        "envoy",
+        "special",
+        "representative",
+        "commissioner",
+        "director",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "head",
+        "leader",
+        "speaker",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "prof",
+        "prof.",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "justice",
+        "judge",
+        "marshal",
+        "field",
+        "sergeant",
+        "sgt",
+        "corporal",
+        "private",
+        "brigadier",
+        "lieutenant",
+        "pope",
+        "cardinal",
+        "bishop",
+        "rev",
+        "rev.",
+        "father",
+        "imam",
+        "rabbi",
+        "ayatollah",
+        "state",
+        "home",
+        "attorney",
+        "acting",
+        "former",
+        "interim",
+        "opposition",
+        "top",
+        "senior",
+        "chairperson",
+        "executive",
+        "officer",
+        "ceo",
+        "cfo",
+        "presidential",
+        "ministerial",
+        "regional",
+        "national",
+        "federal",
+        "parliamentary",
+        "party",
+        "security",
+        "national-security",
+        "army",
+        "navy",
+        "naval",
+        "air",
+        "force",
+        "police",
+        "border",
+        "coast",
+        "guard",
+        "spokesperson’s",
+        "secretary-general",
+        "under-secretary",
+        "undersecretary",
+        "high",
+    ]
 )
 _PERSON_ROLE_NOUNS = frozenset(
-    "president minister spokesman spokeswoman spokesperson secretary general admiral colonel "
-    "commander chief chancellor premier king queen prince princess sheikh emir sultan senator "
-    "governor mayor ambassador envoy representative commissioner director chairman chairwoman "
-    "chair head leader diplomat negotiator mediator analyst expert researcher economist official "
-    "officer adviser advisor aide lawmaker legislator mp deputy captain lieutenant major marshal "
-    "sergeant pope bishop imam rabbi cleric professor judge prosecutor activist organiser "
-    "organizer journalist correspondent editor founder ceo executive manager strategist "
-    "fellow scholar historian lawyer attorney candidate member delegate observer monitor "
-    "coordinator administrator ruler monarch dictator strongman general-secretary "
-    "secretary-general veteran pilot soldier fisherman worker resident farmer".split()
+    [
+        "president",
+        "minister",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "secretary",
+        "general",
+        "admiral",
+        "colonel",
+        "commander",
+        "chief",
+        "chancellor",
+        "premier",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "sheikh",
+        "emir",
+        "sultan",
+        "senator",
+        "governor",
+        "mayor",
+        "ambassador",
+        "envoy",
+        "representative",
+        "commissioner",
+        "director",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "head",
+        "leader",
+        "diplomat",
+        "negotiator",
+        "mediator",
+        "analyst",
+        "expert",
+        "researcher",
+        "economist",
+        "official",
+        "officer",
+        "adviser",
+        "advisor",
+        "aide",
+        "lawmaker",
+        "legislator",
+        "mp",
+        "deputy",
+        "captain",
+        "lieutenant",
+        "major",
+        "marshal",
+        "sergeant",
+        "pope",
+        "bishop",
+        "imam",
+        "rabbi",
+        "cleric",
+        "professor",
+        "judge",
+        "prosecutor",
+        "activist",
+        "organiser",
+        "organizer",
+        "journalist",
+        "correspondent",
+        "editor",
+        "founder",
+        "ceo",
+        "executive",
+        "manager",
+        "strategist",
+        "fellow",
+        "scholar",
+        "historian",
+        "lawyer",
+        "attorney",
+        "candidate",
+        "member",
+        "delegate",
+        "observer",
+        "monitor",
+        "coordinator",
+        "administrator",
+        "ruler",
+        "monarch",
+        "dictator",
+        "strongman",
+        "general-secretary",
+        "secretary-general",
+        "veteran",
+        "pilot",
+        "soldier",
+        "fisherman",
+        "worker",
+        "resident",
+        "farmer",
+    ]
 )
 _ORG_NOUNS = frozenset(
-    "ministry government army navy military forces force alliance office council commission "
-    "agency company union party coalition service guard command embassy cabinet presidency "
-    "parliament secretariat authority authorities federation organisation organization institute "
-    "group bank court police committee mission kremlin administration regime junta board "
-    "directorate department bureau staff headquarters consulate association network movement "
-    "front corporation firm operator fund foundation centre center university league community "
-    "assembly senate congress delegation team unit brigade battalion corps fleet garrison "
-    "statement spokesperson’s".split()
+    [
+        "ministry",
+        "government",
+        "army",
+        "navy",
+        "military",
+        "forces",
+        "force",
+        "alliance",
+        "office",
+        "council",
+        "commission",
+        "agency",
+        "company",
+        "union",
+        "party",
+        "coalition",
+        "service",
+        "guard",
+        "command",
+        "embassy",
+        "cabinet",
+        "presidency",
+        "parliament",
+        "secretariat",
+        "authority",
+        "authorities",
+        "federation",
+        "organisation",
+        "organization",
+        "institute",
+        "group",
+        "bank",
+        "court",
+        "police",
+        "committee",
+        "mission",
+        "kremlin",
+        "administration",
+        "regime",
+        "junta",
+        "board",
+        "directorate",
+        "department",
+        "bureau",
+        "staff",
+        "headquarters",
+        "consulate",
+        "association",
+        "network",
+        "movement",
+        "front",
+        "corporation",
+        "firm",
+        "operator",
+        "fund",
+        "foundation",
+        "centre",
+        "center",
+        "university",
+        "league",
+        "community",
+        "assembly",
+        "senate",
+        "congress",
+        "delegation",
+        "team",
+        "unit",
+        "brigade",
+        "battalion",
+        "corps",
+        "fleet",
+        "garrison",
+        "statement",
+        "spokesperson’s",
+    ]
 )
 _PLACE_WORDS = frozenset(
-    "strait sea ocean island islands river lake mountain mountains peninsula gulf bay valley "
-    "province region street square palace bridge corridor line border city town village "
-    "district county state republic republics kingdom airport port harbour harbor canal pass "
-    "desert coast plateau basin highway road".split()
+    [
+        "strait",
+        "sea",
+        "ocean",
+        "island",
+        "islands",
+        "river",
+        "lake",
+        "mountain",
+        "mountains",
+        "peninsula",
+        "gulf",
+        "bay",
+        "valley",
+        "province",
+        "region",
+        "street",
+        "square",
+        "palace",
+        "bridge",
+        "corridor",
+        "line",
+        "border",
+        "city",
+        "town",
+        "village",
+        "district",
+        "county",
+        "state",
+        "republic",
+        "republics",
+        "kingdom",
+        "airport",
+        "port",
+        "harbour",
+        "harbor",
+        "canal",
+        "pass",
+        "desert",
+        "coast",
+        "plateau",
+        "basin",
+        "highway",
+        "road",
+    ]
 )
 _TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december today yesterday tomorrow".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "yesterday",
+        "tomorrow",
+    ]
 )
 _FEMALE = frozenset(
-    "she her hers herself ms ms. mrs mrs. madam madame queen princess lady dame spokeswoman "
-    "chairwoman businesswoman congresswoman countrywoman sister mother daughter wife widow "
-    "grandmother stateswoman policewoman".split()
+    [
+        "she",
+        "her",
+        "hers",
+        "herself",
+        "ms",
+        "ms.",
+        "mrs",
+        "mrs.",
+        "madam",
+        "madame",
+        "queen",
+        "princess",
+        "lady",
+        "dame",
+        "spokeswoman",
+        "chairwoman",
+        "businesswoman",
+        "congresswoman",
+        "countrywoman",
+        "sister",
+        "mother",
+        "daughter",
+        "wife",
+        "widow",
+        "grandmother",
+        "stateswoman",
+        "policewoman",
+    ]
 )
 _MALE = frozenset(
-    "he him his himself mr mr. sir king prince lord spokesman chairman businessman congressman "
-    "countryman brother father son husband widower grandfather statesman policeman".split()
+    [
+        "he",
+        "him",
+        "his",
+        "himself",
+        "mr",
+        "mr.",
+        "sir",
+        "king",
+        "prince",
+        "lord",
+        "spokesman",
+        "chairman",
+        "businessman",
+        "congressman",
+        "countryman",
+        "brother",
+        "father",
+        "son",
+        "husband",
+        "widower",
+        "grandfather",
+        "statesman",
+        "policeman",
+    ]
 )
 _PRONOUNS = {"he": "m", "she": "f", "they": "pl", "it": "n", "we": "pl", "i": "s"}
 _ABBREV = frozenset(
-    "mr mrs ms dr gen lt col capt adm sgt maj cmdr brig rev fr prof sen rep gov st jr sr no "
-    "vs etc inc ltd co corp u.s u.k e.u u.n a.m p.m approx dept est fig jan feb mar apr jun "
-    "jul aug sep sept oct nov dec".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "lt",
+        "col",
+        "capt",
+        "adm",
+        "sgt",
+        "maj",
+        "cmdr",
+        "brig",
+        "rev",
+        "fr",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "st",
+        "jr",
+        "sr",
+        "no",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "u.s",
+        "u.k",
+        "e.u",
+        "u.n",
+        "a.m",
+        "p.m",
+        "approx",
+        "dept",
+        "est",
+        "fig",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 _DEMONYM_SUFFIX = re.compile(r"(?:an|ian|ean|ese|ish|i|ic|ite)$")
 
@@ -217,8 +866,44 @@ _ORG_RUN = re.compile(
     rf"(?:[ \t]+{_CONNECTOR}[ \t]+(?:the[ \t]+)?{_CAP_TOKEN}(?:[ \t]+{_CAP_TOKEN})*)+"
 )
 _NOT_NAMES = frozenset(
-    "he she it they we i you this that these those there here his her its their our my your "
-    "the a an some many most several both all each every no none one two three".split()
+    [
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "the",
+        "a",
+        "an",
+        "some",
+        "many",
+        "most",
+        "several",
+        "both",
+        "all",
+        "each",
+        "every",
+        "no",
+        "none",
+        "one",
+        "two",
+        "three",
+    ]
 )
 
 
@@ -412,8 +1097,13 @@ def find_quote_spans(text: str) -> list[Span]:
     paras = _paragraphs(text)
     spans: list[Span] = []
     for pi, (ps, pe) in enumerate(paras):
-        marks = [m for i in range(ps, pe) if text[i] in _DOUBLE_MARKS + _SINGLE_MARKS
-                 for m in [_classify(text, i)] if m is not None]
+        marks = [
+            m
+            for i in range(ps, pe)
+            if text[i] in _DOUBLE_MARKS + _SINGLE_MARKS
+            for m in [_classify(text, i)]
+            if m is not None
+        ]
         doubles = [m for m in marks if m.family == "d"]
         pairs_d = _pair(doubles, _PAIRS_D)
         dspans = []
@@ -528,7 +1218,9 @@ class _Article:
     def _sentence_boundaries(self) -> list[int]:
         t = self.masked
         out = set(self.para_starts)
-        for m in re.finditer(r"[.!?…][\"”’'»\x00]?(\s+)(?=[\"“‘'«„(\[A-Z" + _UPPER[3:] + r"0-9])", t):
+        for m in re.finditer(
+            r"[.!?…][\"”’'»\x00]?(\s+)(?=[\"“‘'«„(\[A-Z" + _UPPER[3:] + r"0-9])", t
+        ):
             # the word before the full stop must not be an abbreviation
             before = t[max(0, m.start() - 12) : m.start() + 1]
             w = re.search(r"([A-Za-z.]+)\.$", before)
@@ -558,7 +1250,9 @@ class _Article:
         starts = set(self.boundaries)
         self.midcaps: set[str] = set()
         for m in re.finditer(_CAP_TOKEN, t):
-            if m.start() not in starts and not re.search(r"[\"“‘'«„(]\s*$", t[max(0, m.start() - 2) : m.start()]):
+            if m.start() not in starts and not re.search(
+                r"[\"“‘'«„(]\s*$", t[max(0, m.start() - 2) : m.start()]
+            ):
                 self.midcaps.add(re.sub(r"['’]s$", "", m.group(0)).strip("."))
         consumed: list[tuple[int, int]] = []
         for m in _ORG_RUN.finditer(t):
@@ -567,22 +1261,36 @@ class _Article:
             words = m.group(0).split()
             if words[0].lower() in _TITLE_WORDS or words[0].lower() in _PERSON_ROLE_NOUNS:
                 continue
-            if any(w.lower() in _PLACE_WORDS for w in words) and not any(w.lower() in _ORG_NOUNS for w in words):
+            if any(w.lower() in _PLACE_WORDS for w in words) and not any(
+                w.lower() in _ORG_NOUNS for w in words
+            ):
                 continue
             name = re.sub(r"^(?:The|the)\s+", "", m.group(0))
             name = re.sub(r"['’]s$", "", name)
             parts = re.split(rf"\s+{_CONNECTOR}\s+", name, maxsplit=1)
             head, rest = parts[0], (parts[1] if len(parts) > 1 else "")
             hw = head.split()
-            if len(hw) >= 2 and not any(w.lower() in _ORG_NOUNS | _TITLE_WORDS | _PLACE_WORDS for w in hw) and rest:
+            if (
+                len(hw) >= 2
+                and not any(w.lower() in _ORG_NOUNS | _TITLE_WORDS | _PLACE_WORDS for w in hw)
+                and rest
+            ):
                 # a person followed by their organisation: the org is the rest
                 org_start = m.start() + m.group(0).find(rest)
                 org = self._entity(re.sub(r"^(?:the)\s+", "", rest), "organisation")
                 org.affiliation = org.affiliation or self._country_in(rest.split()) or org.name
                 self.mentions.append(_Mention(org_start, m.end(), org, False))
                 consumed.append((org_start, m.end()))
-                self._consider_run(m.start(), m.start() + len(head) + (len(m.group(0)) - len(name)), force_person=True)
-                person = self.mentions[-1].entity if self.mentions and self.mentions[-1].entity.kind == "person" else None
+                self._consider_run(
+                    m.start(),
+                    m.start() + len(head) + (len(m.group(0)) - len(name)),
+                    force_person=True,
+                )
+                person = (
+                    self.mentions[-1].entity
+                    if self.mentions and self.mentions[-1].entity.kind == "person"
+                    else None
+                )
                 if person is not None and person.affiliation is None:
                     person.affiliation = org.affiliation
                 consumed.append((m.start(), org_start))
@@ -618,7 +1326,7 @@ class _Article:
         t = self.masked
         raw = t[s:e]
         # a run must not cross a sentence end ("Vladimir Putin. In Moscow")
-        cut = re.search(r"(?<=[a-z{0}]{{2}})\.\s+".format(_LOWER[3:]), raw)
+        cut = re.search(rf"(?<=[a-z{_LOWER[3:]}]{{2}})\.\s+", raw)
         if cut is not None:
             last = raw[: cut.start()].split()[-1].lower().rstrip(".")
             if last not in _ABBREV:
@@ -627,9 +1335,28 @@ class _Article:
                 raw = t[s:e]
         words = raw.split()
         # strip a leading sentence-initial determiner or function word
-        while words and words[0].lower() in {"the", "a", "an", "in", "on", "at", "by", "but",
-                                              "and", "as", "after", "before", "when", "while",
-                                              "if", "for", "with", "from", "to", "of"}:
+        while words and words[0].lower() in {
+            "the",
+            "a",
+            "an",
+            "in",
+            "on",
+            "at",
+            "by",
+            "but",
+            "and",
+            "as",
+            "after",
+            "before",
+            "when",
+            "while",
+            "if",
+            "for",
+            "with",
+            "from",
+            "to",
+            "of",
+        }:
             s = t.index(words[0], s) + len(words[0])
             while s < e and t[s].isspace():
                 s += 1
@@ -659,7 +1386,7 @@ class _Article:
             elif not tail:
                 name = " ".join(words)
                 name = re.sub(r"['’]s$", "", name)
-                country = self._country_in(words[: last])
+                country = self._country_in(words[:last])
                 ent = self._entity(self.gaz.normalize_org(name), "organisation")
                 if country and not ent.affiliation:
                     ent.affiliation = country
@@ -672,7 +1399,12 @@ class _Article:
         # split off titles: the name is what follows the last title word
         last_title = -1
         for i, w in enumerate(lw):
-            if w in _TITLE_WORDS or w.rstrip(".") in _TITLE_WORDS or w in _ORG_NOUNS or w in _PERSON_ROLE_NOUNS:
+            if (
+                w in _TITLE_WORDS
+                or w.rstrip(".") in _TITLE_WORDS
+                or w in _ORG_NOUNS
+                or w in _PERSON_ROLE_NOUNS
+            ):
                 last_title = i
         name_words = words[last_title + 1 :]
         title_words = words[: last_title + 1]
@@ -696,7 +1428,9 @@ class _Article:
             if len(toks) == 1:
                 ent = self._match_entity(toks)
                 if ent is not None:
-                    self.mentions.append(_Mention(name_start, e, ent, self._is_subject(s) and not possessive))
+                    self.mentions.append(
+                        _Mention(name_start, e, ent, self._is_subject(s) and not possessive)
+                    )
             return
         ent = self._match_entity(toks) if len(toks) == 1 else None
         if ent is None:
@@ -705,7 +1439,9 @@ class _Article:
         role_text = " ".join([role_before, " ".join(title_words)]).strip()
         appos = self._appositive(e)
         if title_words and ent.affiliation is None:
-            m_of = re.match(rf"\s+of\s+(?:the\s+)?({_CAP_TOKEN}(?:\s+{_CAP_TOKEN})*)", t[e : e + 60])
+            m_of = re.match(
+                rf"\s+of\s+(?:the\s+)?({_CAP_TOKEN}(?:\s+{_CAP_TOKEN})*)", t[e : e + 60]
+            )
             if m_of:
                 ent.affiliation = self.gaz.country_of(m_of.group(1)) or m_of.group(1)
         for r in (role_text, appos):
@@ -755,7 +1491,12 @@ class _Article:
             return ""
         text = m.group(1)
         words = [w.strip(".,").lower() for w in text.split()]
-        if not words or not (words[0] in ("the", "a", "an", "who", "head", "chief") or words[0].endswith(("’s", "'s")) or words[0] in _PERSON_ROLE_NOUNS or words[0] in _TITLE_WORDS):
+        if not words or not (
+            words[0] in ("the", "a", "an", "who", "head", "chief")
+            or words[0].endswith(("’s", "'s"))
+            or words[0] in _PERSON_ROLE_NOUNS
+            or words[0] in _TITLE_WORDS
+        ):
             return ""
         if not (any(w in _PERSON_ROLE_NOUNS for w in words) or words[0] == "who"):
             return ""
@@ -799,7 +1540,8 @@ class _Article:
                 target = re.sub(r"['’]s$", "", m.group(1))
                 twords = target.split()
                 if twords[0].lower() in _TITLE_WORDS or (
-                    len(twords) >= 2 and self._match_entity(name_tokens(twords[-1])) is not None
+                    len(twords) >= 2
+                    and self._match_entity(name_tokens(twords[-1])) is not None
                     and not any(w.lower() in _ORG_NOUNS for w in twords)
                 ):
                     ent.aff_person = " ".join(w for w in twords if w.lower() not in _TITLE_WORDS)
@@ -827,14 +1569,18 @@ class _Article:
 
     def _org_by_head(self, head: str) -> _Entity | None:
         for ent in reversed(self.entities):
-            if ent.kind == "organisation" and (head in ent.name.lower().split() or head in ent.roles):
+            if ent.kind == "organisation" and (
+                head in ent.name.lower().split() or head in ent.roles
+            ):
                 return ent
         return None
 
     def _entity(self, name: str, kind: str) -> _Entity:
         toks = name_tokens(name)
         for ent in self.entities:
-            if ent.kind == kind and (ent.tokens == toks or (kind == "person" and _same(ent.tokens, toks))):
+            if ent.kind == kind and (
+                ent.tokens == toks or (kind == "person" and _same(ent.tokens, toks))
+            ):
                 if len(toks) > len(ent.tokens):
                     ent.name, ent.tokens = name, toks
                 return ent
@@ -845,7 +1591,8 @@ class _Article:
     def _match_entity(self, toks: list[str], before: int | None = None) -> _Entity | None:
         """A person of the article whose name ends with ``toks`` (surname)."""
         cands = [
-            e for e in self.entities
+            e
+            for e in self.entities
             if e.kind == "person" and len(e.tokens) > len(toks) and surname_matches(toks, e.tokens)
         ]
         if not cands:
@@ -870,8 +1617,11 @@ class _Article:
         before = re.sub(r"^(?:[^,\x00]{0,40},\s*)", "", before) if "," in before else before
         words = [w.lower().strip(".,") for w in before.split()]
         return all(
-            w in _TITLE_WORDS or w in _ORG_NOUNS or w in _PERSON_ROLE_NOUNS
-            or w in {"the", "a", "an", "of", "for", "and", "de", "la", "al"} or w[:1].isupper()
+            w in _TITLE_WORDS
+            or w in _ORG_NOUNS
+            or w in _PERSON_ROLE_NOUNS
+            or w in {"the", "a", "an", "of", "for", "and", "de", "la", "al"}
+            or w[:1].isupper()
             or self.gaz.country_of(w.capitalize())
             or w.endswith(("’s", "'s"))
             for w in words
@@ -940,7 +1690,11 @@ class _Article:
                 if mn.entity.kind == "person" and _possessive_at(self.text, mn.end):
                     continue
                 nxt_word = re.match(r"\s+([a-z]+)", self.masked[mn.end : mn.end + 30])
-                if mn.entity.kind == "person" and nxt_word and nxt_word.group(1) in _PERSON_ROLE_NOUNS:
+                if (
+                    mn.entity.kind == "person"
+                    and nxt_word
+                    and nxt_word.group(1) in _PERSON_ROLE_NOUNS
+                ):
                     continue
                 if best is None or (mn.entity.kind == "person" and best.entity.kind != "person"):
                     best = mn
@@ -948,14 +1702,25 @@ class _Article:
             ent = best.entity
             if len(ent.tokens) == 1 and ent.kind == "person":
                 ent = self._match_entity(ent.tokens, offset) or ent
-            return _Resolution(ent, self.text[best.start : best.end], best.start, best.end, cue, method)
+            return _Resolution(
+                ent, self.text[best.start : best.end], best.start, best.end, cue, method
+            )
         # a capitalised surname that the scan did not see as a name
         runs = [r for r in re.findall(rf"{_CAP_TOKEN}(?:\s+{_CAP_TOKEN})*", phrase)]
         caps = []
         if runs:
-            caps = [" ".join(w for w in runs[0].split() if w.lower().rstrip(".") not in _TITLE_WORDS and w.lower() not in _PERSON_ROLE_NOUNS)]
+            caps = [
+                " ".join(
+                    w
+                    for w in runs[0].split()
+                    if w.lower().rstrip(".") not in _TITLE_WORDS
+                    and w.lower() not in _PERSON_ROLE_NOUNS
+                )
+            ]
             caps = [c for c in caps if c and not self.gaz.is_country(c)]
-        all_caps = all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in phrase.replace(",", " ").split())
+        all_caps = all(
+            w[:1].isupper() or w.lower() in NAME_PARTICLES for w in phrase.replace(",", " ").split()
+        )
         for acr in re.findall(r"\b[A-Z]{2,6}\b", phrase):
             org_name = self.gaz.acronym(acr)
             if org_name and len(words) <= 3:
@@ -970,7 +1735,9 @@ class _Article:
                 ent = self._entity(re.sub(r"['’]s$", "", caps[-1]), "person")
             if ent is not None:
                 i = phrase.rfind(caps[-1])
-                return _Resolution(ent, caps[-1], offset + i, offset + i + len(caps[-1]), cue, method)
+                return _Resolution(
+                    ent, caps[-1], offset + i, offset + i + len(caps[-1]), cue, method
+                )
         # a role or an organisation by its head noun
         head = _head_noun(words)
         if head is None:
@@ -991,11 +1758,13 @@ class _Article:
             persons = [m for m in cands if m.entity.kind == "person"]
             ok = [m for m in persons if self.gender(m.entity) in (want, None)]
             subj = [m for m in ok if m.subject]
-            pick = (subj or ok or persons)
+            pick = subj or ok or persons
             if not pick:
                 return None
             ent = pick[-1].entity
-            if self.gender(ent) is None and pick[-1].start >= self.sentence_start(self.sentence_start(pos) - 1):
+            if self.gender(ent) is None and pick[-1].start >= self.sentence_start(
+                self.sentence_start(pos) - 1
+            ):
                 ent.gender_votes[want] += 1  # the pronoun teaches the antecedent's gender
             return ent
         if want in ("n", "pl"):
@@ -1035,7 +1804,7 @@ class _Article:
             country = self.context_country(pos)
         if country is None:
             return None
-        name = self.gaz.org_name(country, " ".join(mods + [head]))
+        name = self.gaz.org_name(country, " ".join([*mods, head]))
         ent = self._entity(name, "organisation")
         ent.affiliation = ent.affiliation or country
         return ent
@@ -1069,7 +1838,9 @@ class _Article:
             if country and self.affiliation(ent) == country:
                 score += 1
             g = self.gender(ent)
-            if (head.endswith("woman") and g == "m") or (head.endswith("man") and not head.endswith("woman") and g == "f"):
+            if (head.endswith("woman") and g == "m") or (
+                head.endswith("man") and not head.endswith("woman") and g == "f"
+            ):
                 score -= 3
             score -= 0.01 * len(seen)
             if score > best_score:
@@ -1083,13 +1854,18 @@ class _Article:
                     return mn.entity
             if best is None:
                 recent = [
-                    m for m in self.mentions
-                    if m.start < pos and m.subject and m.entity.kind == "person"
+                    m
+                    for m in self.mentions
+                    if m.start < pos
+                    and m.subject
+                    and m.entity.kind == "person"
                     and self.para_index(m.start) >= self.para_index(pos) - 1
                 ]
                 if recent:
                     return recent[-1].entity
-                nxt = next((m for m in self.mentions if m.start >= pos and m.entity.kind == "person"), None)
+                nxt = next(
+                    (m for m in self.mentions if m.start >= pos and m.entity.kind == "person"), None
+                )
                 if nxt is not None and self.para_index(nxt.start) <= self.para_index(pos) + 1:
                     return nxt.entity
         return best
@@ -1199,16 +1975,25 @@ class _Gazetteer:
         if word in self._cache:
             return self._cache[word]
         res = word if word in self.states else None
-        if res is None and len(word) >= 4 and word[:1].isupper() and word.lower() not in _TITLE_WORDS | _ORG_NOUNS | _TIME_WORDS:
-            if _DEMONYM_SUFFIX.search(word) and (self.adjectival is None or word in self.adjectival):
+        if (
+            res is None
+            and len(word) >= 4
+            and word[:1].isupper()
+            and word.lower() not in _TITLE_WORDS | _ORG_NOUNS | _TIME_WORDS
+        ):
+            if _DEMONYM_SUFFIX.search(word) and (
+                self.adjectival is None or word in self.adjectival
+            ):
                 for cand in self._by_prefix.get(word[:4].lower(), []):
                     if cand == word or len(cand) > len(word) or cand.lower() in _TITLE_WORDS:
                         continue
                     if _DEMONYM_SUFFIX.search(cand) and len(cand) == len(word):
-                        if cand[-1] in "n" :
+                        if cand[-1] in "n":
                             continue
                     k = _common_prefix(cand.lower(), word.lower())
-                    if k >= max(4, len(cand) - 2) and (len(cand) < len(word) or cand[-1] != word[-1]):
+                    if k >= max(4, len(cand) - 2) and (
+                        len(cand) < len(word) or cand[-1] != word[-1]
+                    ):
                         if cand[-1] in "aeiouy" or len(cand) < len(word):
                             res = cand
                             break
@@ -1227,7 +2012,11 @@ class _Gazetteer:
             if self.adjectival is not None and cand not in self.adjectival:
                 continue
             k = _common_prefix(cand.lower(), country.lower())
-            if k >= max(4, len(country) - 2) and len(cand) >= len(country) and cand[-1] != country[-1]:
+            if (
+                k >= max(4, len(country) - 2)
+                and len(cand) >= len(country)
+                and cand[-1] != country[-1]
+            ):
                 if cand.lower().endswith(("ns", "is")):
                     continue
                 res = cand
@@ -1255,8 +2044,45 @@ _STATE_POSSESSIVE = re.compile(
 
 
 _NON_NOUN_FOLLOWERS = SPEECH_VERBS | frozenset(
-    "was is has had will would and or of in on at to for who which that as by with from but "
-    "were are have could should can may might did does do also then later again".split()
+    [
+        "was",
+        "is",
+        "has",
+        "had",
+        "will",
+        "would",
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "who",
+        "which",
+        "that",
+        "as",
+        "by",
+        "with",
+        "from",
+        "but",
+        "were",
+        "are",
+        "have",
+        "could",
+        "should",
+        "can",
+        "may",
+        "might",
+        "did",
+        "does",
+        "do",
+        "also",
+        "then",
+        "later",
+        "again",
+    ]
 )
 
 
@@ -1282,7 +2108,9 @@ _AFTER_VS = re.compile(
     rf"^\s*[,—–-]?\s*(?P<verb>{_VERB_RE})\s+(?P<subj>(?!that\b|the\s+(?:statement|report)\b)[^\x00.!?;:“”\"]{{1,140}}?)"
     r"(?=\s*(?:[,.;!?]|\bon\b|\bin\b|\bat\b|\bduring\b|\bafter\b|\bbefore\b|\bwhile\b|\bwhen\b|\bto\b|$))"
 )
-_DASH_NAME = re.compile(rf"^\s*[–—-]\s*(?P<subj>(?:{_PARTICLE}-)?{_CAP_TOKEN}(?:\s+(?:{_PARTICLE}[-\s])?{_CAP_TOKEN})+)(?P<verb>)")
+_DASH_NAME = re.compile(
+    rf"^\s*[–—-]\s*(?P<subj>(?:{_PARTICLE}-)?{_CAP_TOKEN}(?:\s+(?:{_PARTICLE}[-\s])?{_CAP_TOKEN})+)(?P<verb>)"
+)
 _ACCORDING = re.compile(r"^\s*[,—–-]?\s*according\s+to\s+(?P<subj>[^\x00.!?;:,]{1,100})", re.I)
 _BEFORE = re.compile(
     rf"(?P<subj>[^\x00.!?;“”\"«»„]{{1,160}}?)\s+(?:(?:also|then|later|\w+ly)\s+)?"
@@ -1325,9 +2153,33 @@ def _valid_subject(subj: str) -> bool:
     role_led = first.lower().strip(",") in _PERSON_ROLE_NOUNS | _ORG_NOUNS | _TITLE_WORDS or (
         len(words) >= 2 and words[1].lower().strip(",") in _PERSON_ROLE_NOUNS and len(words) <= 8
     )
-    if first[:1].isupper() or role_led or re.match(rf"{_PARTICLE}-[{_UPPER}]", first) or first.lower() in ("the", "a", "an", "its", "his", "her", "their", "our", "one", "two", "three", "both", "several", "another"):
+    if (
+        first[:1].isupper()
+        or role_led
+        or re.match(rf"{_PARTICLE}-[{_UPPER}]", first)
+        or first.lower()
+        in (
+            "the",
+            "a",
+            "an",
+            "its",
+            "his",
+            "her",
+            "their",
+            "our",
+            "one",
+            "two",
+            "three",
+            "both",
+            "several",
+            "another",
+        )
+    ):
         # reject subjects that contain a finite verb (a clause, not a noun phrase)
-        if re.search(r"\b(?:is|was|were|are|has|had|have|will|would|could|should|can|may|might|did|does|do)\b", s):
+        if re.search(
+            r"\b(?:is|was|were|are|has|had|have|will|would|could|should|can|may|might|did|does|do)\b",
+            s,
+        ):
             if not re.search(r",\s*(?:who|which)\b", s):
                 return False
         return True
@@ -1347,7 +2199,11 @@ class _Extractor:
         spans = art.spans
         for k, sp in enumerate(spans):
             res, kind = self.attribute(sp, k, results, prev_res_by_para)
-            if kind == "skip" and sp.reopened_next and not _is_name_like(self.text[sp.start : sp.end]):
+            if (
+                kind == "skip"
+                and sp.reopened_next
+                and not _is_name_like(self.text[sp.start : sp.end])
+            ):
                 kind = "direct"  # speaker filled in from the next paragraph below
             results.append((sp, res, kind) if kind != "skip" else None)
             if res is not None and res.entity is not None:
@@ -1358,10 +2214,16 @@ class _Extractor:
             sp = spans[i]
             if not sp.reopened_next or (results[i] is not None and results[i][1] is not None):
                 continue
-            nxt = next((r for r in results[i + 1 :] if r is not None and r[0].para == sp.para + 1), None)
+            nxt = next(
+                (r for r in results[i + 1 :] if r is not None and r[0].para == sp.para + 1), None
+            )
             if nxt is not None and nxt[1] is not None and nxt[1].entity is not None:
                 r = nxt[1]
-                results[i] = (sp, _Resolution(r.entity, r.mention, r.start, r.end, r.cue, "continuation"), "direct")
+                results[i] = (
+                    sp,
+                    _Resolution(r.entity, r.mention, r.start, r.end, r.cue, "continuation"),
+                    "direct",
+                )
         for r in results:
             if r is not None:
                 out.append(r)
@@ -1371,7 +2233,11 @@ class _Extractor:
     def _right(self, k: int, sp: Span) -> str:
         art = self.art
         pe = art.paras[sp.para][1]
-        nxt = art.spans[k + 1].open_pos if k + 1 < len(art.spans) and art.spans[k + 1].para == sp.para else pe
+        nxt = (
+            art.spans[k + 1].open_pos
+            if k + 1 < len(art.spans) and art.spans[k + 1].para == sp.para
+            else pe
+        )
         start = (sp.close_pos + 1) if sp.close_pos is not None else sp.end
         return art.masked[start:nxt]
 
@@ -1401,8 +2267,15 @@ class _Extractor:
                     continue
             elif rx is _AFTER_VS:
                 subj = re.split(r",\s*(?:who|which|whose|where)\b", subj)[0]
-                app = re.match(rf",\s*((?:{_PARTICLE}[-\s])?{_CAP_TOKEN}(?:\s+(?:{_PARTICLE}[-\s])?{_CAP_TOKEN})+)", right[m.end("subj") :])
-                if app and subj.split() and subj.split()[-1].lower().strip(",") in _PERSON_ROLE_NOUNS:
+                app = re.match(
+                    rf",\s*((?:{_PARTICLE}[-\s])?{_CAP_TOKEN}(?:\s+(?:{_PARTICLE}[-\s])?{_CAP_TOKEN})+)",
+                    right[m.end("subj") :],
+                )
+                if (
+                    app
+                    and subj.split()
+                    and subj.split()[-1].lower().strip(",") in _PERSON_ROLE_NOUNS
+                ):
                     subj = right[m.start("subj") : m.end("subj") + app.end()]
                 if not _valid_subject(subj):
                     continue
@@ -1417,7 +2290,7 @@ class _Extractor:
 
     def before_attribution(self, k: int, sp: Span) -> _Resolution | None:
         art = self.art
-        ls, left = self._left(k, sp)
+        ls, _left = self._left(k, sp)
         ss = max(ls, art.sentence_start(sp.open_pos))
         seg = art.masked[ss : sp.open_pos]
         if not seg.strip():
@@ -1438,7 +2311,12 @@ class _Extractor:
         subj = _clean_subject(m.group("subj"))
         if not _valid_subject(subj):
             return None
-        s0 = ss + m.start("subj") + (len(m.group("subj")) - len(m.group("subj").lstrip())) + (len(m.group("subj").strip()) - len(subj))
+        s0 = (
+            ss
+            + m.start("subj")
+            + (len(m.group("subj")) - len(m.group("subj").lstrip()))
+            + (len(m.group("subj").strip()) - len(subj))
+        )
         return art.resolve(subj, s0, m.group("verb") + (punct or ""), "before")
 
     def is_embedded(self, k: int, sp: Span) -> bool:
@@ -1452,9 +2330,10 @@ class _Extractor:
             return False
         if lead_s.endswith((":", "—")):
             return False
-        if re.search(rf"\b(?:{_VERB_RE})\s*,$", lead_s) or lead_s.endswith(",") and k > 0 and art.spans[k - 1].para == sp.para:
-            return False
-        return True
+        return not (
+            re.search(rf"\b(?:{_VERB_RE})\s*,$", lead_s)
+            or (lead_s.endswith(",") and k > 0 and art.spans[k - 1].para == sp.para)
+        )
 
     def attribute(
         self,
@@ -1474,7 +2353,11 @@ class _Extractor:
                 return None, "skip"
             if _is_name_like(content):
                 return None, "skip"
-        elif _is_name_like(content) and not re.search(r"[:,]\s*$", lead) and not re.search(r"[.!?]$", content):
+        elif (
+            _is_name_like(content)
+            and not re.search(r"[:,]\s*$", lead)
+            and not re.search(r"[.!?]$", content)
+        ):
             # a title or name standing alone in quote marks
             if not self.after_attribution(k, sp):
                 return None, "skip"
@@ -1482,21 +2365,47 @@ class _Extractor:
         # split quote: the narrative between the previous span and this one
         # is exactly the previous span's reporting clause
         prev = results[-1] if results else None
-        if prev is not None and prev[0].para == sp.para and prev[1] is not None and prev[1].method in ("after", "split", "before", "partial") and prev[1].entity is not None:
+        if (
+            prev is not None
+            and prev[0].para == sp.para
+            and prev[1] is not None
+            and prev[1].method in ("after", "split", "before", "partial")
+            and prev[1].entity is not None
+        ):
             between = art.masked[(prev[0].close_pos or prev[0].end) + 1 : sp.open_pos]
             pres = prev[1]
-            if pres.method in ("after", "split") and pres.start is not None and (prev[0].close_pos or 0) < pres.start < sp.open_pos:
-                tail = between[between.find(text[pres.start : pres.end]) + (pres.end - pres.start):] if text[pres.start : pres.end] in between else between
+            if (
+                pres.method in ("after", "split")
+                and pres.start is not None
+                and (prev[0].close_pos or 0) < pres.start < sp.open_pos
+            ):
+                tail = (
+                    between[between.find(text[pres.start : pres.end]) + (pres.end - pres.start) :]
+                    if text[pres.start : pres.end] in between
+                    else between
+                )
                 if pres.cue and pres.cue in tail:
-                    tail = tail[tail.find(pres.cue) + len(pres.cue):]
+                    tail = tail[tail.find(pres.cue) + len(pres.cue) :]
                 elif pres.cue and pres.method == "split":
                     tail = re.sub(rf"\b(?:{_VERB_RE})\b", "", tail, count=1)
                 own = self.after_attribution(k, sp)
                 if own is None and not re.search(rf"\b(?:{_VERB_RE})\b", tail) and len(tail) < 160:
-                    kind = "partial" if embedded and not re.search(r"[,.:;—–-]\s*$", between.strip() + " ") and not between.rstrip().endswith((",", ".", ":")) else "direct"
-                    return _Resolution(pres.entity, pres.mention, None, None, pres.cue, "split"), kind
+                    kind = (
+                        "partial"
+                        if embedded
+                        and not re.search(r"[,.:;—–-]\s*$", between.strip() + " ")
+                        and not between.rstrip().endswith((",", ".", ":"))
+                        else "direct"
+                    )
+                    return _Resolution(
+                        pres.entity, pres.mention, None, None, pres.cue, "split"
+                    ), kind
 
-        res = self.after_attribution(k, sp) if not embedded or self._after_allows_embedded(k, sp) else None
+        res = (
+            self.after_attribution(k, sp)
+            if not embedded or self._after_allows_embedded(k, sp)
+            else None
+        )
         if res is not None:
             return res, ("partial" if embedded else "direct")
         if not embedded:
@@ -1521,7 +2430,14 @@ class _Extractor:
                 if m:
                     subj = _clean_subject(m.group("subj"))
                     if _valid_subject(subj):
-                        r = art.resolve(subj, ps + m.start("subj") + m.group("subj").find(subj.split()[0]) if subj else ps, m.group("verb") + ":", "colon-lead-in")
+                        r = art.resolve(
+                            subj,
+                            ps + m.start("subj") + m.group("subj").find(subj.split()[0])
+                            if subj
+                            else ps,
+                            m.group("verb") + ":",
+                            "colon-lead-in",
+                        )
                         if r is not None and r.entity is not None:
                             return r, "direct"
             last = prev_by_para.get(sp.para - 1)
@@ -1529,11 +2445,15 @@ class _Extractor:
                 prev_spans = [s for s in art.spans if s.para == sp.para - 1]
                 last_span = prev_spans[-1] if prev_spans else None
                 if last_span is not None:
-                    return _Resolution(last.entity, last.mention, None, None, last.cue, "continuation"), "direct"
+                    return _Resolution(
+                        last.entity, last.mention, None, None, last.cue, "continuation"
+                    ), "direct"
             # a paragraph that is only a quote after a paragraph about a speaker
             r = self.paragraph_speaker(sp.para - 1, before=prev_para[1])
             if r is not None:
-                return _Resolution(r.entity, r.mention, r.start, r.end, r.cue, "continuation"), "direct"
+                return _Resolution(
+                    r.entity, r.mention, r.start, r.end, r.cue, "continuation"
+                ), "direct"
         # a reporting sentence elsewhere in the same paragraph
         r = self.paragraph_speaker(sp.para, exclude=sp)
         if r is not None:
@@ -1570,7 +2490,7 @@ class _Extractor:
         verb_m = None
         for w in reversed(words):
             lw = w.group(0).lower()
-            if lw in _PARTIAL_VERBS or lw in ("as", "for", "of") and verb_m is None and False:
+            if lw in _PARTIAL_VERBS:
                 verb_m = w
                 break
         if verb_m is None:
@@ -1579,7 +2499,9 @@ class _Extractor:
             m = re.match(rf"^[^\x00.!?;]*?,\s*{_SUBJ}\s+(?P<verb>{_VERB_RE})\b", right)
             if m and _valid_subject(m.group("subj")):
                 rstart = (sp.close_pos + 1) if sp.close_pos is not None else sp.end
-                return art.resolve(m.group("subj"), rstart + m.start("subj"), m.group("verb"), "partial")
+                return art.resolve(
+                    m.group("subj"), rstart + m.start("subj"), m.group("verb"), "partial"
+                )
             return None
         verb = verb_m.group(0).lower()
         prefix = seg[: verb_m.start()]
@@ -1592,18 +2514,26 @@ class _Extractor:
                 # "… said it was “…”": the verb before 'was'
                 return None
         if re.search(r",?\s*who\s*(?:\w+\s+)?$", prefix):
-            before_who = [m for m in art.mentions if ss <= m.start < ss + len(prefix) and m.entity.kind == "person"]
+            before_who = [
+                m
+                for m in art.mentions
+                if ss <= m.start < ss + len(prefix) and m.entity.kind == "person"
+            ]
             if before_who:
                 mn = before_who[-1]
-                return _Resolution(mn.entity, self.text[mn.start : mn.end], mn.start, mn.end, verb, "partial")
+                return _Resolution(
+                    mn.entity, self.text[mn.start : mn.end], mn.start, mn.end, verb, "partial"
+                )
         subj = _clean_subject(prefix)
         # the subject is the first noun phrase: cut at a relative clause or comma + lower word
         subj_c = re.split(r",\s*(?:who|which|whose|where|of\s+which|in\s+which)\b", subj)[0]
-        subj_c = re.sub(r"\s+(?:has|had|have|also|then|later|on\s+\w+day|\w+ly)\s*$", "", subj_c.strip())
+        subj_c = re.sub(
+            r"\s+(?:has|had|have|also|then|later|on\s+\w+day|\w+ly)\s*$", "", subj_c.strip()
+        )
         # a pronoun subject inside "… said it was"
         if not subj_c.strip():
             return None
-        if not _valid_subject(subj_c) and not subj_c.strip().lower().split()[0] in _PRONOUNS:
+        if not _valid_subject(subj_c) and subj_c.strip().lower().split()[0] not in _PRONOUNS:
             m = re.search(r"\b(he|she|they|it)\s*$", subj_c.strip(), re.I)
             if not m:
                 # the sentence's subject: a name or pronoun opening the sentence
@@ -1612,7 +2542,9 @@ class _Extractor:
                 ]
                 if subj_mentions:
                     mn = subj_mentions[0]
-                    return _Resolution(mn.entity, self.text[mn.start : mn.end], mn.start, mn.end, verb, "partial")
+                    return _Resolution(
+                        mn.entity, self.text[mn.start : mn.end], mn.start, mn.end, verb, "partial"
+                    )
                 m0 = re.match(r"\s*(?:[^,]{0,40},\s*)?(He|She|They|It)\b", seg)
                 if m0:
                     return art.resolve(m0.group(1), ss + m0.start(1), verb, "partial")
@@ -1621,18 +2553,27 @@ class _Extractor:
         offs = ss + seg.find(subj_c.strip()) if subj_c.strip() in seg else ss
         return art.resolve(subj_c, offs, verb, "partial")
 
-    def paragraph_speaker(self, para: int, before: int | None = None, exclude: Span | None = None) -> _Resolution | None:
+    def paragraph_speaker(
+        self, para: int, before: int | None = None, exclude: Span | None = None
+    ) -> _Resolution | None:
         """A reporting sentence in the paragraph ("Zavarzin said Drovsk …")."""
         art = self.art
         ps, pe = art.paras[para]
         if before is not None:
             pe = min(pe, before)
         seg = art.masked[ps:pe]
-        for m in re.finditer(rf"(?:^|(?<=[.!?]\s))(?P<subj>[^\x00.!?;]{{1,120}}?)\s+(?:\w+ly\s+)?(?P<verb>{_VERB_RE})\b", seg):
+        for m in re.finditer(
+            rf"(?:^|(?<=[.!?]\s))(?P<subj>[^\x00.!?;]{{1,120}}?)\s+(?:\w+ly\s+)?(?P<verb>{_VERB_RE})\b",
+            seg,
+        ):
             subj = _clean_subject(m.group("subj"))
             if not _valid_subject(subj):
                 continue
-            off = ps + m.start("subj") + m.group("subj").find(subj) if subj in m.group("subj") else ps + m.start("subj")
+            off = (
+                ps + m.start("subj") + m.group("subj").find(subj)
+                if subj in m.group("subj")
+                else ps + m.start("subj")
+            )
             r = art.resolve(subj, off, m.group("verb"), "paragraph")
             if r is not None and r.entity is not None:
                 return r
@@ -1647,7 +2588,24 @@ def _is_name_like(content: str) -> bool:
     words = re.findall(r"[\w’'-]+", c)
     if not words or len(words) > 10:
         return False
-    small = {"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "de", "la", "del", "with", "by", "or"}
+    small = {
+        "of",
+        "the",
+        "and",
+        "for",
+        "in",
+        "on",
+        "at",
+        "to",
+        "a",
+        "an",
+        "de",
+        "la",
+        "del",
+        "with",
+        "by",
+        "or",
+    }
     caps = [w for w in words if w.lower() not in small]
     if not caps:
         return False
@@ -1665,7 +2623,13 @@ def _quotes_of_article(text: str, article_id: str, gaz: _Gazetteer | None) -> li
     found = _Extractor(art).run()
     quotes: list[Quote] = []
     for sp, res, kind in found:
-        q = Quote(article_id=article_id, start=sp.start, end=sp.end, quote=text[sp.start : sp.end], kind=kind)
+        q = Quote(
+            article_id=article_id,
+            start=sp.start,
+            end=sp.end,
+            quote=text[sp.start : sp.end],
+            kind=kind,
+        )
         if res is not None and res.entity is not None:
             ent = res.entity
             if ent.kind == "person" and len(ent.tokens) == 1:
@@ -1680,7 +2644,9 @@ def _quotes_of_article(text: str, article_id: str, gaz: _Gazetteer | None) -> li
     return quotes
 
 
-def extract_quotes(text: str, article_id: str = "", *, aliases: AliasTable | None = None) -> list[Quote]:
+def extract_quotes(
+    text: str, article_id: str = "", *, aliases: AliasTable | None = None
+) -> list[Quote]:
     """Find the quotes of one text and attribute each to its speaker.
 
     Names are resolved within the text; use :func:`extract_corpus` to get
@@ -1695,12 +2661,12 @@ def extract_quotes(text: str, article_id: str = "", *, aliases: AliasTable | Non
         The quotes in text order.
 
     Example:
-        >>> text = ('Norlandic Foreign Minister Ana Ruiz spoke on Monday. '
+        >>> text = ('Foreign Minister Ana Ruiz of Norland spoke on Monday. '
         ...         '“We are ready to talk,” she said, “but not under threat.”')
         >>> for q in extract_quotes(text, "n1"):
         ...     print(q.quote, "|", q.speaker, "|", q.affiliation, "|", q.method)
-        We are ready to talk, | Ana Ruiz | Norlandic | after
-        but not under threat. | Ana Ruiz | Norlandic | split
+        We are ready to talk, | Ana Ruiz | Norland | after
+        but not under threat. | Ana Ruiz | Norland | split
     """
     quotes = _quotes_of_article(text, article_id, None)
     if aliases is not None and len(aliases):
@@ -1761,7 +2727,15 @@ def actors_of(quotes: Sequence[Quote]) -> list[Actor]:
     out = []
     for name, n in counts.most_common():
         a = aff[name].most_common(1)
-        out.append(Actor(name=name, affiliation=a[0][0] if a and a[0][1] else None, kind=kinds[name], n_quotes=n, articles=sorted(arts[name])))
+        out.append(
+            Actor(
+                name=name,
+                affiliation=a[0][0] if a and a[0][1] else None,
+                kind=kinds[name],
+                n_quotes=n,
+                articles=sorted(arts[name]),
+            )
+        )
     return out
 
 

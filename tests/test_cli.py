@@ -1,0 +1,36 @@
+"""The command line: extract writes the guidelines' fields; demo prints speakers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from stancelab.cli import main
+
+
+def test_extract_writes_guideline_fields(tmp_path: Path) -> None:
+    src = tmp_path / "a.jsonl"
+    src.write_text(
+        json.dumps({"id": "n1", "text": "“We stay,” said Defence Minister Ana Ruiz."}) + "\n"
+    )
+    out = tmp_path / "q.jsonl"
+    assert main(["extract", str(src), "-o", str(out), "-q"]) == 0
+    (rec,) = [json.loads(line) for line in out.read_text().splitlines()]
+    for field in ("article_id", "start", "end", "quote", "speaker", "affiliation", "kind"):
+        assert field in rec
+    assert (rec["quote"], rec["speaker"], rec["cue"]) == ("We stay,", "Ana Ruiz", "said")
+
+
+def test_extract_reports_located_errors(tmp_path: Path, capsys) -> None:
+    src = tmp_path / "bad.jsonl"
+    src.write_text('{"id": "1", "text": "ok"}\n{not json}\n')
+    assert main(["extract", str(src), "-o", str(tmp_path / "q.jsonl")]) == 2
+    err = capsys.readouterr().err
+    assert "bad.jsonl" in err and "line 2" in err
+
+
+def test_demo_prints_per_speaker_summary(capsys) -> None:
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    assert "speaker" in out and "affiliation" in out
+    assert "Demo corpus: 18 articles" in out

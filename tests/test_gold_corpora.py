@@ -1,0 +1,75 @@
+"""Attribution quality on gold corpora: the team's own, and ../shared's dev set.
+
+Thresholds sit just under the measured figures, so a regression fails.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from stancelab.corpus import load_corpus, read_jsonl
+from stancelab.evaluation import attribution_metrics
+from stancelab.quotes import extract_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = {
+    "demo": (ROOT / "src/stancelab/data/demo", 0.97, 0.92, 0.90),
+    "phenomena": (ROOT / "tests/data/phenomena", 0.95, 0.82, 0.60),
+}
+
+
+def _metrics(folder: Path) -> dict:
+    arts = load_corpus(folder / "articles.jsonl")
+    gold = list(read_jsonl(folder / "quotes.jsonl"))
+    pred = [q.to_dict() for q in extract_corpus(arts)]
+    for p in pred:
+        text = next(a.text for a in arts if a.id == p["article_id"])
+        assert text[p["start"] : p["end"]] == p["quote"]
+    return attribution_metrics(gold, pred)["overlap>=0.8"]
+
+
+@pytest.mark.parametrize("name", sorted(CORPORA))
+def test_team_corpora(name: str) -> None:
+    folder, q_f1, qs_f1, aff = CORPORA[name]
+    m = _metrics(folder)
+    assert m["quote"]["f1"] >= q_f1
+    assert m["quote+speaker"]["f1"] >= qs_f1
+    assert m["one_name_per_speaker"] == 1.0
+    assert m["affiliation_accuracy"] >= aff
+
+
+def test_dev_corpus_measured(shared: Path) -> None:
+    m = _metrics(shared / "data/dev")
+    assert m["quote"]["f1"] >= 0.97
+    assert m["quote+speaker"]["f1"] >= 0.93
+    assert m["one_name_per_speaker"] == 1.0
+    assert m["affiliation_accuracy"] >= 0.90
+
+
+def test_in_process_metrics_agree_with_goldeval(shared: Path, tmp_path: Path) -> None:
+    """stancelab.evaluation gives goldeval.py's numbers on the same predictions."""
+    dev = shared / "data/dev"
+    pred = [q.to_dict() for q in extract_corpus(load_corpus(dev / "articles.jsonl"))]
+    out = tmp_path / "q.jsonl"
+    out.write_text("".join(json.dumps(p) + "\n" for p in pred))
+    r = subprocess.run(
+        [
+            sys.executable,
+            str(shared / "tools/goldeval.py"),
+            "attribution",
+            str(dev),
+            str(out),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    theirs = json.loads(r.stdout)
+    ours = attribution_metrics(list(read_jsonl(dev / "quotes.jsonl")), pred)
+    assert ours == theirs
