@@ -1161,7 +1161,7 @@ def find_quote_spans(text: str) -> list[Span]:
 # 2. the narrative: masked text, sentences, mentions
 
 
-@dataclass
+@dataclass(eq=False)
 class _Entity:
     name: str  # as introduced in the article (full form)
     kind: str  # person / organisation
@@ -1303,8 +1303,11 @@ class _Article:
                 ent.roles.append(head_m.group(1))
             self.mentions.append(_Mention(m.start(), m.end(), ent, self._is_subject(m.start())))
             consumed.append((m.start(), m.end()))
+        consumed.sort()
+        c_starts = [a for a, _ in consumed]
         for m in _NAME_RUN.finditer(t):
-            if any(a <= m.start() < b for a, b in consumed):
+            i = bisect.bisect_right(c_starts, m.start()) - 1
+            if i >= 0 and consumed[i][0] <= m.start() < consumed[i][1]:
                 continue
             self._consider_run(m.start(), m.end())
         # possessive organisations: "Norland's foreign ministry", "Norland's navy"
@@ -1320,7 +1323,14 @@ class _Article:
             ent.affiliation = ent.affiliation or country
             self.mentions.append(_Mention(m.start(), m.end(), ent, self._is_subject(m.start())))
         self.mentions.sort(key=lambda x: x.start)
+        self.mention_starts = [x.start for x in self.mentions]
         self._gender_from_pronouns()
+
+    def mentions_between(self, a: int, b: int) -> list[_Mention]:
+        """Mentions starting in [a, b), in text order (bisect, not a scan)."""
+        i = bisect.bisect_left(self.mention_starts, a)
+        j = bisect.bisect_left(self.mention_starts, b)
+        return self.mentions[i:j]
 
     def _consider_run(self, s: int, e: int, force_person: bool = False) -> None:
         t = self.masked
@@ -1685,7 +1695,7 @@ class _Article:
         # a name inside the phrase (the last name-like run; appositive names win:
         # "An alliance spokeswoman, Claire Osterhagen,")
         best = None
-        for mn in self.mentions:
+        for mn in self.mentions_between(offset, offset + len(phrase) + 1):
             if offset <= mn.start and mn.end <= offset + len(phrase) + 1:
                 if mn.entity.kind == "person" and _possessive_at(self.text, mn.end):
                     continue
@@ -1753,7 +1763,7 @@ class _Article:
     def resolve_pronoun(self, pron: str, pos: int) -> _Entity | None:
         want = _PRONOUNS[pron]
         window_start = self.paras[max(0, self.para_index(pos) - 3)][0]
-        cands = [m for m in self.mentions if window_start <= m.start < pos]
+        cands = self.mentions_between(window_start, pos)
         if want in ("m", "f"):
             persons = [m for m in cands if m.entity.kind == "person"]
             ok = [m for m in persons if self.gender(m.entity) in (want, None)]
@@ -1785,7 +1795,8 @@ class _Article:
             return None
         mods = [w for w in words if w not in ("the", "a", "an") and w != head]
         # an organisation already named in the article
-        for mn in reversed([m for m in self.mentions if m.start < pos]):
+        window = self.paras[max(0, self.para_index(pos) - 6)][0]
+        for mn in reversed(self.mentions_between(window, pos)):
             ent = mn.entity
             if ent.kind != "organisation":
                 continue
@@ -1824,7 +1835,8 @@ class _Article:
         synonyms = _ROLE_SYNONYMS.get(head, {head})
         best, best_score = None, 0.0
         seen = []
-        for mn in reversed([m for m in self.mentions if m.start < pos]):
+        window = self.paras[max(0, self.para_index(pos) - 6)][0]
+        for mn in reversed(self.mentions_between(window, pos)):
             ent = mn.entity
             if ent.kind != "person" or ent in seen:
                 continue
