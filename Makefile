@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXP ?= demo
 
-.PHONY: help install demo test test-fast lint format bench train experiment evaluate clean
+.PHONY: help install demo test test-fast lint format bench train baselines evaluate clean
 
 help: ## List every target
 	@echo "stancelab make targets:"
@@ -43,6 +43,12 @@ format: $(STAMP) ## Apply ruff fixes and formatting
 
 bench: $(STAMP) ## Run the speed benchmarks and print their figures
 	$(BIN)/python benchmarks/run.py
+
+train: $(STAMP) ## Rebuild the shipped stance head from data/train (reproducible)
+	$(BIN)/stancelab train configs/train.yaml
+
+baselines: $(STAMP) ## Default scorer vs vader and prototypes on dev and PLOVER, side by side
+	$(BIN)/python benchmarks/bench_baselines.py
 
 evaluate: $(STAMP) ## Measure against ../shared/data/dev with ../shared/tools/evaluate-gold
 	../shared/tools/evaluate-gold

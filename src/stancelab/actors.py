@@ -351,7 +351,8 @@ class _Cluster:
     kind: str
     names: Counter = field(default_factory=Counter)  # spelling -> number of articles
     quotes: int = 0
-    affiliations: Counter = field(default_factory=Counter)
+    affiliations: Counter = field(default_factory=Counter)  # stated in an article
+    weak_affiliations: Counter = field(default_factory=Counter)  # from the article's context
     articles: set = field(default_factory=set)
     full: list[list[str]] = field(default_factory=list)  # folded multi-token names
     pinned: AliasEntry | None = None
@@ -449,7 +450,8 @@ def canonicalize(quotes: list[Any], aliases: AliasTable | None = None) -> list[A
         target.quotes += 1
         target.articles.add(q.article_id)
         if q.affiliation:
-            target.affiliations[q.affiliation] += 1
+            weak = getattr(q, "affiliation_source", None) == "context"
+            (target.weak_affiliations if weak else target.affiliations)[q.affiliation] += 1
         assignment[i] = target
 
     actors: dict[int, Actor] = {}
@@ -463,8 +465,15 @@ def canonicalize(quotes: list[Any], aliases: AliasTable | None = None) -> list[A
         q.speaker = actor.name
         if c.pinned is not None and c.pinned.affiliation:
             q.affiliation = c.pinned.affiliation
-        elif not q.affiliation and actor.affiliation:
-            q.affiliation = actor.affiliation
+            if hasattr(q, "affiliation_source"):
+                q.affiliation_source = "alias"
+        elif actor.affiliation and (
+            not q.affiliation or getattr(q, "affiliation_source", None) == "context"
+        ):
+            if q.affiliation != actor.affiliation:
+                q.affiliation = actor.affiliation
+                if hasattr(q, "affiliation_source"):
+                    q.affiliation_source = "corpus"
     out = [a for a in actors.values() if a.n_quotes]
     out.sort(key=lambda a: (-a.n_quotes, a.name))
     return out
@@ -485,7 +494,8 @@ def _actor_of(c: _Cluster) -> Actor:
         multi = {n: k for n, k in c.names.items() if len(name_tokens(n)) >= 2} or dict(c.names)
         ranked = sorted(multi.items(), key=lambda kv: (-kv[1], -len(kv[0])))
         name = ranked[0][0] if ranked else ""
-        aff = c.affiliations.most_common(1)[0][0] if c.affiliations else None
+        votes = c.affiliations or c.weak_affiliations
+        aff = votes.most_common(1)[0][0] if votes else None
     return Actor(
         name=name,
         affiliation=aff,

@@ -138,7 +138,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args) or 0)
-    except (ValueError, FileNotFoundError) as exc:
+    except Exception as exc:
+        from stancelab.corpus import CorpusError
+
+        known: tuple[type[BaseException], ...] = (ValueError, FileNotFoundError, CorpusError)
+        if "stancelab.scoring" in sys.modules:
+            known += (sys.modules["stancelab.scoring"].ScoringError,)
+        if not isinstance(exc, known):
+            raise
         print(f"stancelab {args.command}: error: {exc}", file=sys.stderr)
         return 2
 

@@ -75,6 +75,11 @@ class Quote:
             ``split``, ``partial``, ``colon-lead-in``, ``continuation``,
             ``paragraph``.
         speaker_kind: ``"person"`` or ``"organisation"``.
+        affiliation_source: Where the affiliation comes from: ``article``
+            (stated with the speaker's name or role), ``context`` (the country
+            named around a state office such as "Prime Minister X"),
+            ``corpus`` (stated in another article about the same actor) or
+            ``alias`` (the alias table).
     """
 
     article_id: str
@@ -90,6 +95,7 @@ class Quote:
     cue: str | None = None
     method: str | None = None
     speaker_kind: str | None = None
+    affiliation_source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the quote as a plain dict (JSON-ready)."""
@@ -584,6 +590,16 @@ _PERSON_ROLE_NOUNS = frozenset(
 )
 _ORG_NOUNS = frozenset(
     [
+        "pact",
+        "bloc",
+        "tribunal",
+        "caucus",
+        "airline",
+        "carrier",
+        "charity",
+        "ngo",
+        "association",
+        "chamber",
         "ministry",
         "government",
         "army",
@@ -1223,7 +1239,7 @@ class _Article:
         ):
             # the word before the full stop must not be an abbreviation
             before = t[max(0, m.start() - 12) : m.start() + 1]
-            w = re.search(r"([A-Za-z.]+)\.$", before)
+            w = re.search(r"(\w[\w.]*)\.$", before)
             if w and (w.group(1).lower().rstrip(".") in _ABBREV or len(w.group(1)) == 1):
                 continue
             out.add(m.end())
@@ -1442,7 +1458,7 @@ class _Article:
                         _Mention(name_start, e, ent, self._is_subject(s) and not possessive)
                     )
             return
-        ent = self._match_entity(toks) if len(toks) == 1 else None
+        ent = self._match_entity(toks)
         if ent is None:
             ent = self._entity(name, "person")
         # roles, gender and affiliation from the words around the name
@@ -1666,7 +1682,14 @@ class _Article:
             return "m"
         return None
 
-    def affiliation(self, ent: _Entity, depth: int = 0) -> str | None:
+    def affiliation_with_source(self, ent: _Entity) -> tuple[str | None, str | None]:
+        stated = self.affiliation(ent, context=False)
+        if stated:
+            return stated, "article"
+        guess = self.affiliation(ent)
+        return guess, ("context" if guess else None)
+
+    def affiliation(self, ent: _Entity, depth: int = 0, context: bool = True) -> str | None:
         if ent.affiliation:
             return ent.affiliation
         if ent.aff_person and depth < 3:
@@ -1674,7 +1697,37 @@ class _Article:
                 (e for e in self.entities if _same(e.tokens, name_tokens(ent.aff_person))), None
             )
             if owner is not None and owner is not ent:
-                return self.affiliation(owner, depth + 1)
+                return self.affiliation(owner, depth + 1, context)
+        if (
+            context
+            and ent.kind == "person"
+            and any(w in _STATE_OFFICES for r in ent.roles for w in r.split())
+        ):
+            # a state office ("Prime Minister X") serves the country the article
+            # names around the person's introduction
+            first = next((m.start for m in self.mentions if m.entity is ent), None)
+            if first is not None:
+                return self.country_near(first)
+        return None
+
+    def country_near(self, pos: int) -> str | None:
+        """The country named closest before ``pos``: same sentence, then the
+        paragraph, then the previous paragraph; None when none is named."""
+        ss = self.sentence_start(pos)
+        ps = self.para_of(pos)[0]
+        prev_ps = self.paras[max(0, self.para_index(pos) - 1)][0]
+        for a, b in ((ss, self.sentence_end(pos)), (ps, ss), (prev_ps, ps)):
+            words = re.findall(_CAP_TOKEN, self.masked[a:b])
+            if a == ss:  # prefer what precedes the name, then what follows it
+                before = re.findall(_CAP_TOKEN, self.masked[ss:pos])
+                after = re.findall(_CAP_TOKEN, self.masked[pos:b])
+                words = list(reversed(before)) + after
+            else:
+                words = list(reversed(words))
+            for w in words:
+                c = self.gaz.country_of(re.sub(r"['’]s$", "", w))
+                if c:
+                    return c
         return None
 
     # -- resolving a mention ----------------------------------------------
@@ -1882,6 +1935,12 @@ class _Article:
                     return nxt.entity
         return best
 
+
+_STATE_OFFICES = frozenset(
+    "president prime premier minister secretary chancellor king queen emir sultan "
+    "ambassador envoy general admiral colonel commander spokesman spokeswoman spokesperson "
+    "presidential ministerial defence defense foreign interior army navy naval coast".split()
+)
 
 _ROLE_SYNONYMS = {
     "leader": {"president", "prime minister", "premier", "king", "chancellor", "leader", "emir"},
@@ -2488,7 +2547,18 @@ class _Extractor:
         # that quote's reporting clause ("…,” he added, saying he was “not afraid”)
         if k > 0:
             prev = art.spans[k - 1]
-            if prev.para == sp.para and (prev.close_pos or prev.end) >= ss:
+            between = art.masked[(prev.close_pos or prev.end) + 1 : sp.open_pos]
+            new_verb = re.search(rf"\b(?:{_VERB_RE})\b", between)
+            if new_verb is not None:
+                # a coordinated verb ("…”, but warned that …") keeps the subject
+                lead = re.sub(
+                    r"[\W_]+|\b(?:and|but|then|also|later|however|\w+ly)\b",
+                    "",
+                    between[: new_verb.start()],
+                )
+                if not lead:
+                    new_verb = None
+            if prev.para == sp.para and (prev.close_pos or prev.end) >= ss and not new_verb:
                 last = next((r for r in reversed(results) if r is not None and r[0] is prev), None)
                 if last is not None and last[1] is not None and last[1].entity is not None:
                     r = last[1]
@@ -2517,6 +2587,17 @@ class _Extractor:
             return None
         verb = verb_m.group(0).lower()
         prefix = seg[: verb_m.start()]
+        if verb not in _PARTICIPLES:
+            # the clause the verb heads: "X called it “…”, and his spokesman, Y, said"
+            cuts = list(
+                re.finditer(
+                    r",\s*(?:and|but|while|whereas)\s+|;\s*|\x00[^\w]*?(?:and|but)\s+", prefix
+                )
+            )
+            if cuts:
+                tail = prefix[cuts[-1].end() :]
+                if tail.strip() and _valid_subject(_clean_subject(tail).strip(" ,")):
+                    prefix = tail
         if verb in _PARTICIPLES or verb in ("was", "were", "is", "are", "be", "being", "been"):
             # subject of the main clause: the first reporting verb's subject
             first = re.search(rf"\b(?:{_VERB_RE})\b", prefix)
@@ -2648,7 +2729,7 @@ def _quotes_of_article(text: str, article_id: str, gaz: _Gazetteer | None) -> li
                 ent = art._match_entity(ent.tokens) or ent
             q.speaker = ent.name
             q.speaker_kind = ent.kind
-            q.affiliation = art.affiliation(ent)
+            q.affiliation, q.affiliation_source = art.affiliation_with_source(ent)
         if res is not None:
             q.mention, q.mention_start, q.mention_end = res.mention, res.start, res.end
             q.cue, q.method = res.cue, res.method
