@@ -217,3 +217,22 @@ def test_no_torch_on_import() -> None:
 
     code = "import stancelab.quotes, sys; assert 'torch' not in sys.modules and 'transformers' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_pronouns_follow_the_subject_not_a_possessive() -> None:
+    """'her counterpart' says nothing about the counterpart's gender."""
+    text = (
+        "Norland’s foreign minister, Ana Ruiz, met her Estravian counterpart, Pavel Orlov, on Monday.\n\n"
+        "The host, President Luis Marra, welcomed the outcome. “Today two neighbours chose to talk,” he said.\n\n"
+        "Ruiz was more cautious. “One meeting solves nothing,” she told reporters.\n\n"
+        "Orlov, a career diplomat who became foreign minister last year, struck a conciliatory tone. "
+        "“We did not come to score points,” he said, “but to make the sea safer.”\n\n"
+        "Grace Wanji, whose nephew was killed in the fighting, spoke briefly. “I signed with a heavy heart,” she said."
+    )
+    assert [s for _, s, _ in rows(text)] == [
+        "Luis Marra",
+        "Ana Ruiz",
+        "Pavel Orlov",
+        "Pavel Orlov",
+        "Grace Wanji",
+    ]

@@ -523,6 +523,10 @@ _PERSON_ROLE_NOUNS = frozenset(
         "leader",
         "diplomat",
         "negotiator",
+        "counterpart",
+        "colleague",
+        "successor",
+        "predecessor",
         "mediator",
         "analyst",
         "expert",
@@ -807,6 +811,7 @@ _MALE = frozenset(
         "policeman",
     ]
 )
+_PRONOUN_FORMS = frozenset("he him his himself she her hers herself".split())
 _PRONOUNS = {"he": "m", "she": "f", "they": "pl", "it": "n", "we": "pl", "i": "s"}
 _ABBREV = frozenset(
     [
@@ -1486,8 +1491,10 @@ class _Article:
         m_app = re.match(r"\s*,\s*(?:the|a|an|who|whose)\b([^,.;]{0,80})", after)
         if m_app:
             words_app = [w.strip(".,").lower() for w in m_app.group(1).split()]
+            if re.match(r"\s*,\s*(?:who|whose)\b", after):
+                return len(toks) >= 2
             return len(toks) >= 2 and any(w in _PERSON_ROLE_NOUNS for w in words_app)
-        if re.match(r"\s+(?:\w+ly\s+)?(?:" + "|".join(_SPEECH_VERBS) + r")\b", after):
+        if re.match(r"\s*,?\s+(?:\w+ly\s+)?(?:" + "|".join(_SPEECH_VERBS) + r")\b", after):
             return True
         if len(toks) >= 2:
             # later used alone as the subject of a reporting verb
@@ -1530,7 +1537,9 @@ class _Article:
 
     def _learn_from_role(self, ent: _Entity, role: str) -> None:
         words = [w.lower().strip(".,") for w in role.split()]
-        for w in words:
+        for w in words:  # titles and gendered nouns, not pronouns ("her counterpart")
+            if w in _PRONOUN_FORMS:
+                continue
             if w in _FEMALE:
                 ent.gender_votes["f"] += 3
             elif w in _MALE:
@@ -2503,9 +2512,7 @@ class _Extractor:
                     if _valid_subject(subj):
                         r = art.resolve(
                             subj,
-                            ps + m.start("subj") + m.group("subj").find(subj.split()[0])
-                            if subj
-                            else ps,
+                            ps + m.start("subj") + len(m.group("subj").rstrip()) - len(subj),
                             m.group("verb") + ":",
                             "colon-lead-in",
                         )
