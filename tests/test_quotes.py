@@ -236,3 +236,15 @@ def test_pronouns_follow_the_subject_not_a_possessive() -> None:
         "Pavel Orlov",
         "Grace Wanji",
     ]
+
+
+def test_person_introduced_after_organisation_role_is_the_subject() -> None:
+    text = (
+        "In Tarsk, Foreign Minister Omar Haddou denied involvement. “We did nothing,” Haddou wrote.\n\n"
+        "He warned that Tarsk would respond. “If attacked, we respond,” Tarsk’s top diplomat wrote.\n\n"
+        "League of Ports envoy Mara Holt called for calm. “Cool heads are needed,” she said.\n\n"
+        "“I urge both governments to refrain from any step.”"
+    )
+    qs = extract_quotes(text)
+    assert [q.speaker for q in qs] == ["Omar Haddou", "Omar Haddou", "Mara Holt", "Mara Holt"]
+    assert qs[-1].affiliation == "League of Ports"

@@ -1650,16 +1650,15 @@ class _Article:
             return True
         before = self.masked[ss:s]
         before = re.sub(r"^(?:[^,\x00]{0,40},\s*)", "", before) if "," in before else before
-        words = [w.lower().strip(".,") for w in before.split()]
+        raw_words = [w.strip(".,") for w in before.split()]
         return all(
-            w in _TITLE_WORDS
-            or w in _ORG_NOUNS
-            or w in _PERSON_ROLE_NOUNS
-            or w in {"the", "a", "an", "of", "for", "and", "de", "la", "al"}
+            w.lower() in _TITLE_WORDS
+            or w.lower() in _ORG_NOUNS
+            or w.lower() in _PERSON_ROLE_NOUNS
+            or w.lower() in {"the", "a", "an", "of", "for", "and", "de", "la", "al"}
             or w[:1].isupper()
-            or self.gaz.country_of(w.capitalize())
             or w.endswith(("’s", "'s"))
-            for w in words
+            for w in raw_words
         )
 
     def _gender_from_pronouns(self) -> None:
