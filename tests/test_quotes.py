@@ -248,3 +248,12 @@ def test_person_introduced_after_organisation_role_is_the_subject() -> None:
     qs = extract_quotes(text)
     assert [q.speaker for q in qs] == ["Omar Haddou", "Omar Haddou", "Mara Holt", "Mara Holt"]
     assert qs[-1].affiliation == "League of Ports"
+
+
+def test_dash_attribution_with_particle_name() -> None:
+    text = (
+        "Other voices from the debate:\n\n"
+        "“Dialogue under sanctions is not dialogue. It is dictation.” – Omar al-Haddou, foreign minister\n\n"
+        "“Our monitors have completed 1,400 patrols.” – Mara Holt, League of Ports special envoy"
+    )
+    assert [s for _, s, _ in rows(text)] == ["Omar al-Haddou", "Mara Holt"]

@@ -1777,7 +1777,7 @@ class _Article:
                 ent, self.text[best.start : best.end], best.start, best.end, cue, method
             )
         # a capitalised surname that the scan did not see as a name
-        runs = [r for r in re.findall(rf"{_CAP_TOKEN}(?:\s+{_CAP_TOKEN})*", phrase)]
+        runs = [m.group(0) for m in _NAME_RUN.finditer(phrase)]
         caps = []
         if runs:
             caps = [
@@ -1790,7 +1790,10 @@ class _Article:
             ]
             caps = [c for c in caps if c and not self.gaz.is_country(c)]
         all_caps = all(
-            w[:1].isupper() or w.lower() in NAME_PARTICLES for w in phrase.replace(",", " ").split()
+            w[:1].isupper()
+            or w.lower() in NAME_PARTICLES
+            or re.match(rf"{_PARTICLE}-[{_UPPER}]", w)
+            for w in phrase.replace(",", " ").split()
         )
         for acr in re.findall(r"\b[A-Z]{2,6}\b", phrase):
             org_name = self.gaz.acronym(acr)
