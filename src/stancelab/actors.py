@@ -24,6 +24,7 @@ The rules, in order:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -94,6 +95,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=65536)
 def fold_token(token: str) -> str:
     """Fold one name token for comparison (accents, case, translit endings).
 

@@ -30,6 +30,7 @@ Nothing here imports torch or transformers.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -1036,6 +1037,8 @@ def _classify(text: str, i: int) -> _Mark | None:
     return None
 
 
+_ANY_MARK = re.compile("[" + re.escape(_DOUBLE_MARKS + _SINGLE_MARKS) + "]")
+
 _PAIRS_D = {
     '"': '"”',
     "“": '”"“',
@@ -1120,9 +1123,8 @@ def find_quote_spans(text: str) -> list[Span]:
     for pi, (ps, pe) in enumerate(paras):
         marks = [
             m
-            for i in range(ps, pe)
-            if text[i] in _DOUBLE_MARKS + _SINGLE_MARKS
-            for m in [_classify(text, i)]
+            for mm in _ANY_MARK.finditer(text, ps, pe)
+            for m in [_classify(text, mm.start())]
             if m is not None
         ]
         doubles = [m for m in marks if m.family == "d"]
@@ -1233,6 +1235,12 @@ class _Article:
         self.entities: list[_Entity] = []
         self.mentions: list[_Mention] = []
         self.boundaries = self._sentence_boundaries()
+        self.boundary_set = set(self.boundaries)
+        self.verb_subject_tokens: dict[str, list[int]] = {}
+        toks = list(_NONSPACE.finditer(self.masked))
+        for a, b in itertools.pairwise(toks):
+            if b.group(0).rstrip(".,;:!?") in SPEECH_VERBS:
+                self.verb_subject_tokens.setdefault(a.group(0), []).append(a.start())
         self._scan_entities()
 
     # -- sentences -------------------------------------------------------
@@ -1268,13 +1276,12 @@ class _Article:
     # -- entities --------------------------------------------------------
     def _scan_entities(self) -> None:
         t = self.masked
-        starts = set(self.boundaries)
+        starts = self.boundary_set
         self.midcaps: set[str] = set()
-        for m in re.finditer(_CAP_TOKEN, t):
-            if m.start() not in starts and not re.search(
-                r"[\"“‘'«„(]\s*$", t[max(0, m.start() - 2) : m.start()]
-            ):
-                self.midcaps.add(re.sub(r"['’]s$", "", m.group(0)).strip("."))
+        for m in _CAP_TOKEN_RE.finditer(t):
+            st = m.start()
+            if st not in starts and not t[max(0, st - 2) : st].rstrip().endswith(_OPENERS):
+                self.midcaps.add(_POSSESSIVE_END.sub("", m.group(0)).strip("."))
         consumed: list[tuple[int, int]] = []
         for m in _ORG_RUN.finditer(t):
             if re.search(r"[a-z]\.[ \t]", m.group(0)):
@@ -1400,9 +1407,9 @@ class _Article:
             w0 = re.sub(r"['’]s$", "", words[0]).strip(".")
             if w0.lower() in _NOT_NAMES:
                 return
-            if s in self.boundaries and w0 not in self.midcaps and not self.gaz.is_country(w0):
+            if s in self.boundary_set and w0 not in self.midcaps and not self.gaz.is_country(w0):
                 return
-        if all(w.strip("’'s") in _ORG_NOUNS | _TITLE_WORDS | _PERSON_ROLE_NOUNS for w in lw):
+        if all(w.strip("’'s") in _ROLE_LIKE for w in lw):
             return  # "Ministry", "The Army": a common noun at the start of a sentence
         if any(w in _TIME_WORDS for w in low_all) and len(words) == 1:
             return
@@ -1486,7 +1493,7 @@ class _Article:
         if self.gaz.is_country(t[s:e]) or re.fullmatch(r"[A-Z]{2,6}", t[s:e].strip()):
             return False
         after = t[e : e + 60]
-        if re.search(rf"\b(?:{_VERB_RE})\s+$", t[max(0, s - 20) : s]):
+        if _VERB_BEFORE.search(t[max(0, s - 20) : s]):
             return True
         m_app = re.match(r"\s*,\s*(?:the|a|an|who|whose)\b([^,.;]{0,80})", after)
         if m_app:
@@ -1494,12 +1501,12 @@ class _Article:
             if re.match(r"\s*,\s*(?:who|whose)\b", after):
                 return len(toks) >= 2
             return len(toks) >= 2 and any(w in _PERSON_ROLE_NOUNS for w in words_app)
-        if re.match(r"\s*,?\s+(?:\w+ly\s+)?(?:" + "|".join(_SPEECH_VERBS) + r")\b", after):
+        if _VERB_AFTER.match(after):
             return True
         if len(toks) >= 2:
             # later used alone as the subject of a reporting verb
-            last = re.escape(t[s:e].split()[-1])
-            if re.search(last + r"\s+(?:" + "|".join(_SPEECH_VERBS) + r")\b", t[e:]):
+            last = t[s:e].split()[-1]
+            if any(p > e for p in self.verb_subject_tokens.get(last, ())):
                 return True
             if re.search(r"\b(?:he|she)\b", t[e : self.sentence_end(e)]):
                 return True
@@ -1510,11 +1517,14 @@ class _Article:
         t = self.masked
         ss = self.sentence_start(s)
         before = t[ss:s]
-        m = re.search(
-            r"((?:(?:[A-Z][\w’'.-]*|[a-z][\w-]*)['’]s\s+)?(?:[\w’'.-]+\s+){0,4}?"
-            r"(?:" + "|".join(sorted(_PERSON_ROLE_NOUNS, key=len, reverse=True)) + r"))[\s,]*$",
-            before,
-        )
+        words = before[-160:].split()
+        # the role noun must end the text before the name (commas allowed)
+        while words and words[-1] in (",",):
+            words.pop()
+        last = words[-1].rstrip(",").lower() if words else ""
+        if not last.endswith(_PERSON_ROLE_SUFFIXES):
+            return ""
+        m = _ROLE_BEFORE.search(before[-160:])
         return m.group(1) if m else ""
 
     def _appositive(self, e: int) -> str:
@@ -1646,7 +1656,7 @@ class _Article:
         """Whether the words before ``s`` in its sentence are only a lead-in."""
         ss = self.sentence_start(s)
         after = self.masked[s : self.sentence_end(s)]
-        if re.match(rf"[^.;\x00]{{0,140}}?,\s*who\s+(?:\w+\s+)?(?:{_VERB_RE})\b", after):
+        if _WHO_SAID.match(after):
             return True
         before = self.masked[ss:s]
         before = re.sub(r"^(?:[^,\x00]{0,40},\s*)", "", before) if "," in before else before
@@ -2181,6 +2191,19 @@ def _common_prefix(a: str, b: str) -> int:
 # 3. attribution
 
 _VERB_RE = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+_VERB_AFTER = re.compile(rf"\s*,?\s+(?:\w+ly\s+)?(?:{_VERB_RE})\b")
+_VERB_BEFORE = re.compile(rf"\b(?:{_VERB_RE})\s+$")
+_WHO_SAID = re.compile(rf"[^.;\x00]{{0,140}}?,\s*who\s+(?:\w+\s+)?(?:{_VERB_RE})\b")
+_NONSPACE = re.compile(r"\S+")
+_CAP_TOKEN_RE = re.compile(_CAP_TOKEN)
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_OPENERS = tuple("\"“‘'«„(")
+_ROLE_LIKE = _ORG_NOUNS | _TITLE_WORDS | _PERSON_ROLE_NOUNS
+_PERSON_ROLE_SUFFIXES = tuple(_PERSON_ROLE_NOUNS)
+_ROLE_BEFORE = re.compile(
+    r"((?:(?:[A-Z][\w’'.-]*|[a-z][\w-]*)['’]s\s+)?(?:[\w’'.-]+\s+){0,4}?"
+    r"(?:" + "|".join(sorted(_PERSON_ROLE_NOUNS, key=len, reverse=True)) + r"))[\s,]*$"
+)
 _SUBJ = r"(?P<subj>(?:[^\x00.!?;“”\"«»„]{1,140}?))"
 _AFTER_SV = re.compile(
     rf"^\s*[,—–-]?\s*{_SUBJ}\s+(?:(?:also|then|later|once|again|further|quickly|simply|firmly|"
