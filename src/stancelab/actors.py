@@ -124,13 +124,21 @@ def name_tokens(name: str | None) -> list[str]:
     """
     if not name:
         return []
-    s = re.sub(r"['’]s\b", "", name)
-    parts = re.split(r"[\s\-‐‑–]+", s)
-    toks = [fold_token(p) for p in parts]
-    toks = [t for t in toks if t and t != "the"]
-    return toks
+    return list(_name_tokens(name))
 
 
+@functools.lru_cache(maxsize=65536)
+def _name_tokens(name: str) -> tuple[str, ...]:
+    s = _POSSESSIVE.sub("", name)
+    toks = (fold_token(p) for p in _NAME_SPLIT.split(s))
+    return tuple(t for t in toks if t and t != "the")
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
+_NAME_SPLIT = re.compile(r"[\s\-‐‑–]+")
+
+
+@functools.lru_cache(maxsize=65536)
 def _skeleton(token: str) -> str:
     out = []
     for ch in token:
@@ -142,6 +150,7 @@ def _skeleton(token: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=262144)
 def tokens_match(a: str, b: str) -> bool:
     """Whether two folded name tokens are spellings of one name.
 

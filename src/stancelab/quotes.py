@@ -1294,7 +1294,7 @@ class _Article:
             ):
                 continue
             name = re.sub(r"^(?:The|the)\s+", "", m.group(0))
-            name = re.sub(r"['’]s$", "", name)
+            name = _POSSESSIVE_END.sub("", name)
             parts = re.split(rf"\s+{_CONNECTOR}\s+", name, maxsplit=1)
             head, rest = parts[0], (parts[1] if len(parts) > 1 else "")
             hw = head.split()
@@ -1404,7 +1404,7 @@ class _Article:
         lw = [w.lower().rstrip(".,") for w in words]
         low_all = [w.lower().strip(".,’'") for w in words]
         if len(words) == 1:
-            w0 = re.sub(r"['’]s$", "", words[0]).strip(".")
+            w0 = _POSSESSIVE_END.sub("", words[0]).strip(".")
             if w0.lower() in _NOT_NAMES:
                 return
             if s in self.boundary_set and w0 not in self.midcaps and not self.gaz.is_country(w0):
@@ -1423,7 +1423,7 @@ class _Article:
                 pass  # handled as a person with a role below
             elif not tail:
                 name = " ".join(words)
-                name = re.sub(r"['’]s$", "", name)
+                name = _POSSESSIVE_END.sub("", name)
                 country = self._country_in(words[:last])
                 ent = self._entity(self.gaz.normalize_org(name), "organisation")
                 if country and not ent.affiliation:
@@ -1449,9 +1449,9 @@ class _Article:
         if not name_words:
             return
         # possessive names are mentions but not speakers ("Putin's spokesman")
-        possessive = bool(re.search(r"['’]s$", name_words[-1]))
+        possessive = bool(_POSSESSIVE_END.search(name_words[-1]))
         if possessive:
-            name_words[-1] = re.sub(r"['’]s$", "", name_words[-1])
+            name_words[-1] = _POSSESSIVE_END.sub("", name_words[-1])
         name = " ".join(name_words).strip(".,")
         toks = name_tokens(name)
         if not toks:
@@ -1582,7 +1582,7 @@ class _Article:
                 role,
             )
             if m:
-                target = re.sub(r"['’]s$", "", m.group(1))
+                target = _POSSESSIVE_END.sub("", m.group(1))
                 twords = target.split()
                 if twords[0].lower() in _TITLE_WORDS or (
                     len(twords) >= 2
@@ -1597,7 +1597,7 @@ class _Article:
         if ent.affiliation is None:
             # "an alliance spokeswoman": an organisation of the article by its head noun
             for w in words:
-                w = re.sub(r"['’]s$", "", w)
+                w = _POSSESSIVE_END.sub("", w)
                 if w in _ORG_NOUNS and w not in ("statement",):
                     org = self._org_by_head(w)
                     if org is not None:
@@ -1607,7 +1607,7 @@ class _Article:
     def _country_in(self, words: Iterable[str]) -> str | None:
         for w in words:
             w = w.strip(".,")
-            c = self.gaz.country_of(re.sub(r"['’]s$", "", w))
+            c = self.gaz.country_of(_POSSESSIVE_END.sub("", w))
             if c:
                 return c
         return None
@@ -1743,7 +1743,7 @@ class _Article:
             else:
                 words = list(reversed(words))
             for w in words:
-                c = self.gaz.country_of(re.sub(r"['’]s$", "", w))
+                c = self.gaz.country_of(_POSSESSIVE_END.sub("", w))
                 if c:
                     return c
         return None
@@ -1816,7 +1816,7 @@ class _Article:
             toks = name_tokens(caps[-1])
             ent = self._match_entity(toks, offset) if len(toks) == 1 else None
             if ent is None and toks and toks[0] not in _TIME_WORDS:
-                ent = self._entity(re.sub(r"['’]s$", "", caps[-1]), "person")
+                ent = self._entity(_POSSESSIVE_END.sub("", caps[-1]), "person")
             if ent is not None:
                 i = phrase.rfind(caps[-1])
                 return _Resolution(
@@ -1899,7 +1899,7 @@ class _Article:
         ps = self.paras[max(0, self.para_index(pos) - 1)][0]
         seg = self.masked[ps:pos]
         for w in reversed(re.findall(_CAP_TOKEN, seg)):
-            c = self.gaz.country_of(re.sub(r"['’]s$", "", w))
+            c = self.gaz.country_of(_POSSESSIVE_END.sub("", w))
             if c:
                 return c
         return None
@@ -2028,20 +2028,24 @@ class _Gazetteer:
         states: set[str] = set()
         adjectival: set[str] = set()
         for t in texts:
-            for w in re.findall(_CAP_TOKEN, t):
-                w = re.sub(r"['’]s$", "", w).strip(".")
-                if w:
-                    c[w] += 1
+            c.update(set(_CAP_TOKEN_RE.findall(t)))
             for m in _STATE_POSSESSIVE.finditer(t):
                 states.add(m.group(1))
-            for m in re.finditer(rf"({_CAP_TOKEN})\s+([a-z]+)", t):
+            for m in _CAP_THEN_WORD.finditer(t):
                 if m.group(2) not in _NON_NOUN_FOLLOWERS:
                     adjectival.add(m.group(1))
             for m in _ORG_RUN.finditer(t):
-                orgs[re.sub(r"^(?:The|the)\s+", "", m.group(0))] += 1
-            for m in re.finditer(rf"({_CAP_TOKEN}(?:\s+{_CAP_TOKEN})+)", t):
-                if any(w.lower() in _ORG_NOUNS for w in m.group(1).split()[1:]):
-                    orgs[re.sub(r"^(?:The|the)\s+", "", m.group(1))] += 1
+                orgs[_LEADING_THE.sub("", m.group(0))] += 1
+            for m in _CAP_MULTI_RUN.finditer(t):
+                words = m.group(1).split()
+                if any(w.lower() in _ORG_NOUNS for w in words[1:]):
+                    orgs[_LEADING_THE.sub("", m.group(1))] += 1
+        for w in list(c):  # possessives and trailing full stops fold into the word
+            base = _POSSESSIVE_END.sub("", w).strip(".")
+            if base != w:
+                n = c.pop(w)
+                if base:
+                    c[base] += n
         g = cls(c)
         g.states = states
         g.orgs = orgs
@@ -2058,7 +2062,7 @@ class _Gazetteer:
         return best
 
     def is_country(self, word: str) -> bool:
-        w = re.sub(r"['’]s$", "", word.strip(" .,"))
+        w = _POSSESSIVE_END.sub("", word.strip(" .,"))
         return w in self.states or (self._demonym_of(w) is not None)
 
     def country_of(self, word: str) -> str | None:
@@ -2199,6 +2203,9 @@ _CAP_TOKEN_RE = re.compile(_CAP_TOKEN)
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _OPENERS = tuple("\"“‘'«„(")
 _ROLE_LIKE = _ORG_NOUNS | _TITLE_WORDS | _PERSON_ROLE_NOUNS
+_CAP_THEN_WORD = re.compile(rf"({_CAP_TOKEN})\s+([a-z]+)")
+_CAP_MULTI_RUN = re.compile(rf"({_CAP_TOKEN}(?:\s+{_CAP_TOKEN})+)")
+_LEADING_THE = re.compile(r"^(?:The|the)\s+")
 _PERSON_ROLE_SUFFIXES = tuple(_PERSON_ROLE_NOUNS)
 _ROLE_BEFORE = re.compile(
     r"((?:(?:[A-Z][\w’'.-]*|[a-z][\w-]*)['’]s\s+)?(?:[\w’'.-]+\s+){0,4}?"
