@@ -1405,8 +1405,8 @@ class _Article:
         low_all = [w.lower().strip(".,’'") for w in words]
         if len(words) == 1:
             w0 = _POSSESSIVE_END.sub("", words[0]).strip(".")
-            if w0.lower() in _NOT_NAMES:
-                return
+            if w0.lower() in _NOT_NAMES or w0.lower() in _TIME_WORDS:
+                return  # pronouns, days and months, countries: never a person
             if s in self.boundary_set and w0 not in self.midcaps and not self.gaz.is_country(w0):
                 return
         if all(w.strip("’'s") in _ROLE_LIKE for w in lw):
