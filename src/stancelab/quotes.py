@@ -39,6 +39,7 @@ from typing import Any
 
 from stancelab.actors import (
     NAME_PARTICLES,
+    _skeleton,
     Actor,
     AliasTable,
     canonicalize,
@@ -1223,16 +1224,21 @@ class _Article:
         self.paras = _paragraphs(text)
         self.para_starts = [p[0] for p in self.paras]
         self.spans = find_quote_spans(text)
-        chars = list(text)
-        for sp in self.spans:
-            for i in range(sp.start, sp.end):
-                chars[i] = _MASK
+        # the narrative: quoted words blanked out (their final punctuation kept,
+        # so sentence ends survive), same length as the text
+        pieces, pos = [], 0
+        for sp in sorted(self.spans, key=lambda x: x.start):
+            if sp.start < pos:
+                continue
             last = text[sp.end - 1]
-            if last in ".!?,;:":
-                chars[sp.end - 1] = last
-        self.masked = "".join(chars)
+            keep = last if last in ".!?,;:" else _MASK
+            pieces += [text[pos : sp.start], _MASK * (sp.end - sp.start - 1), keep]
+            pos = sp.end
+        pieces.append(text[pos:])
+        self.masked = "".join(pieces)
         self.gaz = gazetteer or _Gazetteer.from_texts([text])
         self.entities: list[_Entity] = []
+        self._person_index: dict[str, list[_Entity]] = {}
         self.mentions: list[_Mention] = []
         self.boundaries = self._sentence_boundaries()
         self.boundary_set = set(self.boundaries)
@@ -1364,7 +1370,7 @@ class _Article:
         t = self.masked
         raw = t[s:e]
         # a run must not cross a sentence end ("Vladimir Putin. In Moscow")
-        cut = re.search(rf"(?<=[a-z{_LOWER[3:]}]{{2}})\.\s+", raw)
+        cut = _SENTENCE_CUT.search(raw) if "." in raw else None
         if cut is not None:
             last = raw[: cut.start()].split()[-1].lower().rstrip(".")
             if last not in _ABBREV:
@@ -1490,10 +1496,11 @@ class _Article:
 
     def _looks_like_person(self, s: int, e: int, toks: list[str]) -> bool:
         t = self.masked
-        if self.gaz.is_country(t[s:e]) or re.fullmatch(r"[A-Z]{2,6}", t[s:e].strip()):
+        if self.gaz.is_country(t[s:e]) or _ACRONYM.fullmatch(t[s:e].strip()):
             return False
         after = t[e : e + 60]
-        if _VERB_BEFORE.search(t[max(0, s - 20) : s]):
+        before = t[max(0, s - 20) : s]
+        if before[-1:].isspace() and before.split()[-1:] and before.split()[-1] in SPEECH_VERBS:
             return True
         m_app = re.match(r"\s*,\s*(?:the|a|an|who|whose)\b([^,.;]{0,80})", after)
         if m_app:
@@ -1622,7 +1629,8 @@ class _Article:
 
     def _entity(self, name: str, kind: str) -> _Entity:
         toks = name_tokens(name)
-        for ent in self.entities:
+        pool = self._person_index.get(_skeleton(toks[-1]), ()) if kind == "person" and toks else self.entities
+        for ent in pool:
             if ent.kind == kind and (
                 ent.tokens == toks or (kind == "person" and _same(ent.tokens, toks))
             ):
@@ -1631,17 +1639,18 @@ class _Article:
                 return ent
         ent = _Entity(name, kind, toks)
         self.entities.append(ent)
+        if kind == "person" and toks:
+            self._person_index.setdefault(_skeleton(toks[-1]), []).append(ent)
         return ent
 
     def _match_entity(self, toks: list[str], before: int | None = None) -> _Entity | None:
         """A person of the article whose name ends with ``toks`` (surname)."""
-        cands = [
-            e
-            for e in self.entities
-            if e.kind == "person" and len(e.tokens) > len(toks) and surname_matches(toks, e.tokens)
-        ]
+        if not toks:
+            return None
+        pool = self._person_index.get(_skeleton(toks[-1]), ())  # same surname sound
+        cands = [e for e in pool if len(e.tokens) > len(toks) and surname_matches(toks, e.tokens)]
         if not cands:
-            cands = [e for e in self.entities if e.kind == "person" and _same(e.tokens, toks)]
+            cands = [e for e in pool if _same(e.tokens, toks)]
         if not cands:
             return None
         if len(cands) == 1 or before is None:
@@ -2196,13 +2205,14 @@ def _common_prefix(a: str, b: str) -> int:
 
 _VERB_RE = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _VERB_AFTER = re.compile(rf"\s*,?\s+(?:\w+ly\s+)?(?:{_VERB_RE})\b")
-_VERB_BEFORE = re.compile(rf"\b(?:{_VERB_RE})\s+$")
 _WHO_SAID = re.compile(rf"[^.;\x00]{{0,140}}?,\s*who\s+(?:\w+\s+)?(?:{_VERB_RE})\b")
 _NONSPACE = re.compile(r"\S+")
 _CAP_TOKEN_RE = re.compile(_CAP_TOKEN)
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _OPENERS = tuple("\"“‘'«„(")
 _ROLE_LIKE = _ORG_NOUNS | _TITLE_WORDS | _PERSON_ROLE_NOUNS
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_SENTENCE_CUT = re.compile(rf"(?<=[a-z{_LOWER[3:]}]{{2}})\.\s+")
 _CAP_THEN_WORD = re.compile(rf"({_CAP_TOKEN})\s+([a-z]+)")
 _CAP_MULTI_RUN = re.compile(rf"({_CAP_TOKEN}(?:\s+{_CAP_TOKEN})+)")
 _LEADING_THE = re.compile(r"^(?:The|the)\s+")
