@@ -151,6 +151,17 @@ def _skeleton(token: str) -> str:
 
 
 @functools.lru_cache(maxsize=262144)
+def sound_key(token: str) -> str:
+    """The consonant skeleton two spellings of one name token share.
+
+    Example:
+        >>> sound_key(fold_token("Zelenskyy")) == sound_key(fold_token("Zelensky"))
+        True
+    """
+    return _skeleton(token)
+
+
+@functools.lru_cache(maxsize=262144)
 def tokens_match(a: str, b: str) -> bool:
     """Whether two folded name tokens are spellings of one name.
 

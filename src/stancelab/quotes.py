@@ -39,12 +39,12 @@ from typing import Any
 
 from stancelab.actors import (
     NAME_PARTICLES,
-    _skeleton,
     Actor,
     AliasTable,
     canonicalize,
     fold_token,
     name_tokens,
+    sound_key,
     surname_matches,
     tokens_match,
 )
@@ -1629,7 +1629,11 @@ class _Article:
 
     def _entity(self, name: str, kind: str) -> _Entity:
         toks = name_tokens(name)
-        pool = self._person_index.get(_skeleton(toks[-1]), ()) if kind == "person" and toks else self.entities
+        pool = (
+            self._person_index.get(sound_key(toks[-1]), ())
+            if kind == "person" and toks
+            else self.entities
+        )
         for ent in pool:
             if ent.kind == kind and (
                 ent.tokens == toks or (kind == "person" and _same(ent.tokens, toks))
@@ -1640,14 +1644,14 @@ class _Article:
         ent = _Entity(name, kind, toks)
         self.entities.append(ent)
         if kind == "person" and toks:
-            self._person_index.setdefault(_skeleton(toks[-1]), []).append(ent)
+            self._person_index.setdefault(sound_key(toks[-1]), []).append(ent)
         return ent
 
     def _match_entity(self, toks: list[str], before: int | None = None) -> _Entity | None:
         """A person of the article whose name ends with ``toks`` (surname)."""
         if not toks:
             return None
-        pool = self._person_index.get(_skeleton(toks[-1]), ())  # same surname sound
+        pool = self._person_index.get(sound_key(toks[-1]), ())  # same surname sound
         cands = [e for e in pool if len(e.tokens) > len(toks) and surname_matches(toks, e.tokens)]
         if not cands:
             cands = [e for e in pool if _same(e.tokens, toks)]
