@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from stancelab.cli import main
 
 
@@ -30,7 +32,22 @@ def test_extract_reports_located_errors(tmp_path: Path, capsys) -> None:
 
 
 def test_demo_prints_per_speaker_summary(capsys) -> None:
-    assert main(["demo"]) == 0
+    assert main(["demo", "--no-scores"]) == 0
     out = capsys.readouterr().out
     assert "speaker" in out and "affiliation" in out
     assert "Demo corpus: 18 articles" in out
+
+
+@pytest.mark.slow
+def test_demo_with_scores(capsys) -> None:
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    header = next(line for line in out.splitlines() if line.startswith("speaker"))
+    assert "escalation" in header
+    values = [
+        float(tok)
+        for line in out.splitlines()
+        for tok in line.split()
+        if tok[:1] in "+-" and tok[1:2].isdigit()
+    ]
+    assert values and all(-1 <= v <= 1 for v in values)

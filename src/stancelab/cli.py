@@ -74,26 +74,54 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     quotes = extract_corpus(articles)
     dt = time.perf_counter() - t0
-    print(f"Demo corpus: {len(articles)} articles, {len(quotes)} quotes, extracted in {dt:.2f}s\n")
-    print(_speaker_table(quotes, actors_of(quotes), width=args.width))
+    scores = None
+    line = f"Demo corpus: {len(articles)} articles, {len(quotes)} quotes, extracted in {dt:.2f}s"
+    if not args.no_scores:
+        from stancelab.scoring import score_quotes
+
+        t0 = time.perf_counter()
+        scores = score_quotes(quotes)
+        line += f", scored in {time.perf_counter() - t0:.1f}s (default scorer)"
+    print(line + "\n")
+    print(_speaker_table(quotes, actors_of(quotes), width=args.width, scores=scores))
+    if scores is not None:
+        print(
+            "\nescalation: mean escalation_score of the speaker's quotes (+1 escalatory, -1 de-escalatory)"
+        )
     return 0
 
 
-def _speaker_table(quotes: Sequence, actors: Sequence, width: int = 60) -> str:
+def _speaker_table(
+    quotes: Sequence, actors: Sequence, width: int = 60, scores: Sequence | None = None
+) -> str:
     examples: dict[str, str] = {}
-    for q in quotes:
+    sums: dict[str, list[float]] = {}
+    for i, q in enumerate(quotes):
         if q.speaker and q.speaker not in examples and q.kind == "direct":
             examples[q.speaker] = q.quote
-    rows = [("speaker", "affiliation", "quotes", "example")]
+        if q.speaker and scores is not None:
+            sums.setdefault(q.speaker, []).append(scores[i].escalation_score)
+    head = ["speaker", "affiliation", "quotes"] + (["escalation"] if scores is not None else [])
+    rows = [(*head, "example")]
     for a in actors:
         ex = examples.get(a.name, "")
         if len(ex) > width:
             ex = ex[: width - 1].rstrip() + "…"
-        rows.append((a.name, a.affiliation or "-", str(a.n_quotes), ex))
+        cells = [a.name, a.affiliation or "-", str(a.n_quotes)]
+        if scores is not None:
+            v = sums.get(a.name, [])
+            cells.append(f"{sum(v) / len(v):+.2f}" if v else "")
+        rows.append((*cells, ex))
+    n = len(head)
+    w = [max(len(r[i]) for r in rows) for i in range(n)]
+    lines = []
+    for r in rows:
+        cells = [f"{r[0]:<{w[0]}}", f"{r[1]:<{w[1]}}"] + [
+            f"{c:>{w[i + 2]}}" for i, c in enumerate(r[2:n])
+        ]
+        lines.append("  ".join([*cells, r[n]]))
+    lines.insert(1, "-" * max(len(x) for x in lines))
     unattributed = sum(1 for q in quotes if not q.speaker)
-    w = [max(len(r[i]) for r in rows) for i in range(3)]
-    lines = [f"{r[0]:<{w[0]}}  {r[1]:<{w[1]}}  {r[2]:>{w[2]}}  {r[3]}" for r in rows]
-    lines.insert(1, "-" * (sum(w) + 6 + max(len(r[3]) for r in rows)))
     if unattributed:
         lines.append(f"(no speaker found for {unattributed} quotes)")
     return "\n".join(lines)
@@ -129,6 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     d = sub.add_parser("demo", help="run the main job on the bundled demo corpus")
     d.add_argument("--width", type=int, default=60, help="width of the example column")
+    d.add_argument("--no-scores", action="store_true", help="extraction only (no model)")
     d.set_defaults(func=_cmd_demo)
     return p
 
