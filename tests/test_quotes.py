@@ -257,3 +257,35 @@ def test_dash_attribution_with_particle_name() -> None:
         "“Our monitors have completed 1,400 patrols.” – Mara Holt, League of Ports special envoy"
     )
     assert [s for _, s, _ in rows(text)] == ["Omar al-Haddou", "Mara Holt"]
+
+
+def test_company_named_by_appositive_and_generic_head() -> None:
+    text = (
+        "Cobre Norte, the country’s largest copper exporter, said it feared retaliation. "
+        "“We urge both governments to keep talking,” the company said."
+    )
+    q = extract_quotes(text)[0]
+    assert (q.speaker, q.speaker_kind) == ("Cobre Norte", "organisation")
+
+
+def test_colon_lead_in_without_reporting_verb() -> None:
+    text = (
+        "Defence Minister Lina Okoro went further in a speech to parliament:\n\n"
+        "“If they withdraw, we withdraw.”"
+    )
+    assert rows(text)[0][1] == "Lina Okoro"
+
+
+def test_surname_first_names() -> None:
+    text = (
+        "Spokeswoman Zhao Lanying accused the crew of spying. "
+        "“If the flights stop, the encounters stop,” Ms Zhao told a briefing."
+    )
+    assert rows(text)[0][1] == "Zhao Lanying"
+
+
+def test_subject_with_relative_clause() -> None:
+    text = (
+        "Rui Sá de Melo, an officer who has led two missions, said: “We stand between the armies.”"
+    )
+    assert rows(text)[0][1] == "Rui Sá de Melo"

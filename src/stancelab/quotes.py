@@ -883,7 +883,7 @@ _NAME_RUN = re.compile(
 _WORD = re.compile(rf"[{_UPPER}{_LOWER}0-9][{_UPPER}{_LOWER}0-9'’\-.]*")
 
 _MASK = "\x00"
-_CONNECTOR = r"(?:of|for|and|de|du|des|della|del)"
+_CONNECTOR = r"(?:of|for|and)"
 _ORG_RUN = re.compile(
     rf"(?<![\w{_UPPER}{_LOWER}])(?:The[ \t]+)?{_CAP_TOKEN}(?:[ \t]+{_CAP_TOKEN})*"
     rf"(?:[ \t]+{_CONNECTOR}[ \t]+(?:the[ \t]+)?{_CAP_TOKEN}(?:[ \t]+{_CAP_TOKEN})*)+"
@@ -1469,6 +1469,13 @@ class _Article:
             # sentence-initial single words are often not names
             is_person = self._looks_like_person(s, e, toks)
         if not is_person:
+            app = _ORG_APPOSITIVE.match(t, e)
+            if app and len(words) >= 1 and not self.gaz.is_country(name):
+                ent = self._entity(name, "organisation")
+                ent.affiliation = ent.affiliation or name
+                ent.roles.append(app.group(1).lower())
+                self.mentions.append(_Mention(name_start, e, ent, self._is_subject(s)))
+                return
             if len(toks) == 1:
                 ent = self._match_entity(toks)
                 if ent is not None:
@@ -1655,6 +1662,13 @@ class _Article:
         cands = [e for e in pool if len(e.tokens) > len(toks) and surname_matches(toks, e.tokens)]
         if not cands:
             cands = [e for e in pool if _same(e.tokens, toks)]
+        if not cands and len(toks) == 1:
+            # surname-first names (Zhao Lanying -> "Ms Zhao"): the first token
+            cands = [
+                e
+                for e in self.entities
+                if e.kind == "person" and len(e.tokens) == 2 and tokens_match(e.tokens[0], toks[0])
+            ]
         if not cands:
             return None
         if len(cands) == 1 or before is None:
@@ -1887,8 +1901,9 @@ class _Article:
             ent = mn.entity
             if ent.kind != "organisation":
                 continue
-            ename = ent.name.lower().split()
-            if head in ename and all(
+            ename = ent.name.lower().split() + ent.roles
+            heads = _ORG_SYNONYMS.get(head, {head})
+            if any(h in ename for h in heads) and all(
                 m in ename or self.gaz.country_of(m.capitalize()) is not None for m in mods
             ):
                 return ent
@@ -1896,6 +1911,13 @@ class _Article:
             if ent.kind == "organisation" and head in ent.name.lower().split():
                 if all(m in ent.name.lower().split() for m in mods):
                     return ent
+        if head not in _STATE_ORGANS:
+            # "the company", "the airline", "the group": the organisation the
+            # paragraph (or the one before) is about
+            ps = self.paras[max(0, self.para_index(pos) - 1)][0]
+            recent = [m for m in self.mentions_between(ps, pos) if m.entity.kind == "organisation"]
+            subj = [m for m in recent if m.subject]
+            return (subj or recent)[-1].entity if (subj or recent) else None
         # "the foreign ministry": name it after the country in its phrase or context
         country = self._country_in(w.capitalize() for w in words)
         if country is None:
@@ -1906,6 +1928,19 @@ class _Article:
         ent = self._entity(name, "organisation")
         ent.affiliation = ent.affiliation or country
         return ent
+
+    def lead_in_subject(self, ss: int, end: int) -> _Resolution | None:
+        """The subject of a lead-in sentence ending with a colon."""
+        subj = [m for m in self.mentions_between(ss, end) if m.subject]
+        if subj:
+            mn = subj[0]
+            return _Resolution(
+                mn.entity, self.text[mn.start : mn.end], mn.start, mn.end, ":", "colon-lead-in"
+            )
+        m = re.match(r"\s*(?:[^,\x00]{0,40},\s*)?(He|She|They|It)\b", self.masked[ss:end])
+        if m:
+            return self.resolve(m.group(1), ss + m.start(1), ":", "colon-lead-in")
+        return None
 
     def context_country(self, pos: int) -> str | None:
         """The last country or demonym named before ``pos`` in this paragraph or the previous."""
@@ -1969,6 +2004,33 @@ class _Article:
                     return nxt.entity
         return best
 
+
+_STATE_ORGANS = frozenset(
+    "ministry government army navy military forces force air guard police cabinet presidency "
+    "parliament embassy consulate command kremlin administration regime junta".split()
+)
+_ORG_SYNONYMS = {
+    "army": {"army", "forces", "military", "defence"},
+    "military": {"army", "forces", "military", "defence"},
+    "forces": {"army", "forces", "military", "defence"},
+    "company": {
+        "company",
+        "firm",
+        "corporation",
+        "operator",
+        "carrier",
+        "airline",
+        "group",
+        "exporter",
+    },
+    "firm": {"company", "firm", "corporation", "operator", "group"},
+    "airline": {"airline", "carrier", "company"},
+    "carrier": {"airline", "carrier", "company"},
+    "group": {"group", "front", "movement", "organisation", "organization", "militia", "rebels"},
+    "alliance": {"alliance", "pact", "bloc", "organisation", "organization", "league", "union"},
+    "bloc": {"alliance", "pact", "bloc", "union", "community"},
+    "union": {"union", "association", "federation"},
+}
 
 _STATE_OFFICES = frozenset(
     "president prime premier minister secretary chancellor king queen emir sultan "
@@ -2216,6 +2278,11 @@ _POSSESSIVE_END = re.compile(r"['’]s$")
 _OPENERS = tuple("\"“‘'«„(")
 _ROLE_LIKE = _ORG_NOUNS | _TITLE_WORDS | _PERSON_ROLE_NOUNS
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_ORG_APPOSITIVE = re.compile(
+    r",\s*(?:the|a|an|its)\s+(?:[\w’'-]+\s+){0,4}?(company|firm|carrier|airline|exporter|importer|"
+    r"operator|producer|manufacturer|group|bank|insurer|charity|union|association|party|militia|"
+    r"movement|front|organisation|organization|agency|network|coalition|broadcaster|newspaper)\b"
+)
 _SENTENCE_CUT = re.compile(rf"(?<=[a-z{_LOWER[3:]}]{{2}})\.\s+")
 _CAP_THEN_WORD = re.compile(rf"({_CAP_TOKEN})\s+([a-z]+)")
 _CAP_MULTI_RUN = re.compile(rf"({_CAP_TOKEN}(?:\s+{_CAP_TOKEN})+)")
@@ -2306,7 +2373,7 @@ def _valid_subject(subj: str) -> bool:
             r"\b(?:is|was|were|are|has|had|have|will|would|could|should|can|may|might|did|does|do)\b",
             s,
         ):
-            if not re.search(r",\s*(?:who|which)\b", s):
+            if not re.search(r"\b(?:who|which|whose)\b", s):
                 return False
         return True
     return False
@@ -2422,6 +2489,10 @@ class _Extractor:
         if not seg.strip():
             return None
         m = _BEFORE.search(seg)
+        if not m and seg.rstrip().endswith(":"):
+            r = art.lead_in_subject(ss, sp.open_pos)
+            if r is not None and r.entity is not None:
+                return r
         if not m:
             # "According to X, “...”"
             m2 = re.search(r"according\s+to\s+([^,\x00]{1,80}),\s*$", seg, re.I)
@@ -2564,6 +2635,10 @@ class _Extractor:
                         )
                         if r is not None and r.entity is not None:
                             return r, "direct"
+                # a lead-in without a reporting verb ("X went further in a speech:")
+                r = art.lead_in_subject(ps, prev_para[1])
+                if r is not None:
+                    return r, "direct"
             last = prev_by_para.get(sp.para - 1)
             if last is not None:
                 prev_spans = [s for s in art.spans if s.para == sp.para - 1]
