@@ -1403,7 +1403,7 @@ class _Article:
             if m_of:
                 ent.affiliation = self.gaz.country_of(m_of.group(1)) or m_of.group(1)
         for r in (role_text, appos):
-            if r:
+            if r and r.lower() not in ent.roles:  # each role is learned from once
                 ent.roles.append(r.lower())
                 self._learn_from_role(ent, r)
         self.mentions.append(_Mention(name_start, e, ent, self._is_subject(s) and not possessive))
@@ -1590,7 +1590,7 @@ class _Article:
         """Whether the words before ``s`` in its sentence are only a lead-in."""
         ss = self.sentence_start(s)
         after = self.masked[s : self.sentence_end(s)]
-        if _WHO_SAID.match(after):
+        if "who" in after[:170] and _WHO_SAID.match(after):
             return True
         before = self.masked[ss:s]
         before = re.sub(r"^(?:[^,\x00]{0,40},\s*)", "", before) if "," in before else before
