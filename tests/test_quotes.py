@@ -289,3 +289,12 @@ def test_subject_with_relative_clause() -> None:
         "Rui Sá de Melo, an officer who has led two missions, said: “We stand between the armies.”"
     )
     assert rows(text)[0][1] == "Rui Sá de Melo"
+
+
+def test_land_countries_and_ish_demonyms() -> None:
+    text = (
+        "Sorvish fishermen were detained near the islands. Sorvland protested.\n\n"
+        "“Our crews did nothing wrong,” the Sorvish Coast Guard said."
+    )
+    q = extract_quotes(text)[0]
+    assert (q.speaker, q.affiliation) == ("Sorvish Coast Guard", "Sorvland")

@@ -2063,6 +2063,9 @@ class _Gazetteer:
                 self.adjectival is None or word in self.adjectival
             ):
                 for cand in self._by_prefix.get(word[:4].lower(), []):
+                    if _land_demonym(cand, word):  # Sorvland / Sorvish, Norland / Norlandic
+                        res = cand
+                        break
                     if cand == word or len(cand) > len(word) or cand.lower() in _TITLE_WORDS:
                         continue
                     if _DEMONYM_SUFFIX.search(cand) and len(cand) == len(word):
@@ -2097,6 +2100,9 @@ class _Gazetteer:
             ):
                 if cand.lower().endswith(("ns", "is")):
                     continue
+                res = cand
+                break
+            if _land_demonym(country, cand):
                 res = cand
                 break
         self._demonym_cache[country] = res
@@ -2162,6 +2168,15 @@ _NON_NOUN_FOLLOWERS = SPEECH_VERBS | frozenset(
         "again",
     ]
 )
+
+
+def _land_demonym(country: str, demonym: str) -> bool:
+    """'-land' countries take '-ish' or '-ic' demonyms (Sorvland / Sorvish)."""
+    if not country.lower().endswith("land") or len(country) < 7:
+        return False
+    stem = country[:-4].lower()
+    d = demonym.lower()
+    return d.startswith(stem) and d.endswith(("ish", "ic", "er")) and d != country.lower()
 
 
 def _common_prefix(a: str, b: str) -> int:
