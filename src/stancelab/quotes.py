@@ -1146,6 +1146,7 @@ class _Article:
         self.gaz = gazetteer or _Gazetteer.from_texts([text])
         self.entities: list[_Entity] = []
         self._person_index: dict[str, list[_Entity]] = {}
+        self._aff_cache: dict[int, tuple[str | None, str | None]] = {}
         self.mentions: list[_Mention] = []
         self.boundaries = self._sentence_boundaries()
         self.boundary_set = set(self.boundaries)
@@ -1252,10 +1253,7 @@ class _Article:
                 continue
             self._consider_run(m.start(), m.end())
         # possessive organisations: "Norland's foreign ministry", "Norland's navy"
-        for m in re.finditer(
-            rf"({_CAP_TOKEN})['’]s\s+((?:[a-z]+\s+){{0,2}}?)({'|'.join(sorted(_ORG_NOUNS - {'statement'}))})\b",
-            t,
-        ):
+        for m in _POSSESSIVE_ORG.finditer(t):
             country = self.gaz.country_of(m.group(1))
             if country is None:
                 continue
@@ -1480,7 +1478,7 @@ class _Article:
             country = self._country_in(role.split())
             if country:
                 ent.affiliation = country
-        m = re.search(rf"({_CAP_TOKEN}(?:\s+{_CAP_TOKEN})*)['’]s\s+\w+", role)
+        m = _ROLE_OWNER.search(role) if ("’s" in role or "'s" in role) else None
         if m and ent.affiliation is None:
             owner = m.group(1)
             if self.gaz.country_of(owner) is None:
@@ -1492,16 +1490,13 @@ class _Article:
                     ent.affiliation = org.affiliation or org.name
                     break
         if ent.affiliation is None:
-            for acr in re.findall(r"\b[A-Z]{2,6}\b", role):
+            for acr in _ACRONYM_WORD.findall(role):
                 org = self.gaz.acronym(acr)
                 if org:
                     ent.affiliation = org
                     break
         if ent.affiliation is None and ent.aff_person is None:
-            m = re.search(
-                rf"\b(?:at|of|with|from|for|to)\s+(?:the\s+)?((?:{_CAP_TOKEN})(?:\s+(?:{_CONNECTOR}\s+(?:the\s+)?)?{_CAP_TOKEN})*)",
-                role,
-            )
+            m = _ROLE_TARGET.search(role)
             if m:
                 target = _POSSESSIVE_END.sub("", m.group(1))
                 twords = target.split()
@@ -1635,11 +1630,16 @@ class _Article:
         return None
 
     def affiliation_with_source(self, ent: _Entity) -> tuple[str | None, str | None]:
+        if id(ent) in self._aff_cache:
+            return self._aff_cache[id(ent)]
         stated = self.affiliation(ent, context=False)
         if stated:
-            return stated, "article"
-        guess = self.affiliation(ent)
-        return guess, ("context" if guess else None)
+            out: tuple[str | None, str | None] = (stated, "article")
+        else:
+            guess = self.affiliation(ent)
+            out = (guess, "context" if guess else None)
+        self._aff_cache[id(ent)] = out
+        return out
 
     def affiliation(self, ent: _Entity, depth: int = 0, context: bool = True) -> str | None:
         if ent.affiliation:
@@ -2200,13 +2200,21 @@ _POSSESSIVE_END = re.compile(r"['’]s$")
 _OPENERS = tuple("\"“‘'«„(")
 _ROLE_LIKE = _ORG_NOUNS | _TITLE_WORDS | _PERSON_ROLE_NOUNS
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_ACRONYM_WORD = re.compile(r"\b[A-Z]{2,6}\b")
 _ORG_APPOSITIVE = re.compile(
     r",\s*(?:the|a|an|its)\s+(?:[\w’'-]+\s+){0,4}?(company|firm|carrier|airline|exporter|importer|"
     r"operator|producer|manufacturer|group|bank|insurer|charity|union|association|party|militia|"
     r"movement|front|organisation|organization|agency|network|coalition|broadcaster|newspaper)\b"
 )
 _SENTENCE_CUT = re.compile(rf"(?<=[a-z{_LOWER[3:]}]{{2}})\.\s+")
-_CAP_THEN_WORD = re.compile(rf"({_CAP_TOKEN})\s+([a-z]+)")
+_ROLE_OWNER = re.compile(rf"({_CAP_TOKEN}(?:\s+{_CAP_TOKEN})*)['’]s\s+\w+")
+_ROLE_TARGET = re.compile(
+    rf"\b(?:at|of|with|from|for|to)\s+(?:the\s+)?((?:{_CAP_TOKEN})(?:\s+(?:{_CONNECTOR}\s+(?:the\s+)?)?{_CAP_TOKEN})*)"
+)
+_POSSESSIVE_ORG = re.compile(
+    rf"({_CAP_TOKEN})['’]s\s+((?:[a-z]+\s+){{0,2}}?)({'|'.join(sorted(_ORG_NOUNS - {'statement'}))})\b"
+)
+_CAP_THEN_WORD = re.compile(rf"([{_UPPER}][{_LOWER}]+(?:an|ese|ish|i|ic|ite))\s+([a-z]+)")
 _CAP_MULTI_RUN = re.compile(rf"({_CAP_TOKEN}(?:\s+{_CAP_TOKEN})+)")
 _LEADING_THE = re.compile(r"^(?:The|the)\s+")
 _PERSON_ROLE_SUFFIXES = tuple(_PERSON_ROLE_NOUNS)
