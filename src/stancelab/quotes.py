@@ -1434,17 +1434,20 @@ class _Article:
     def _role_before(self, s: int, title_words: list[str]) -> str:
         """Lower-case role words right before a name: 'alliance spokeswoman'."""
         t = self.masked
-        ss = self.sentence_start(s)
-        before = t[ss:s]
-        words = before[-160:].split()
+        before = t[max(self.sentence_start(s), s - 160) : s]
         # the role noun must end the text before the name (commas allowed)
-        while words and words[-1] in (",",):
-            words.pop()
-        last = words[-1].rstrip(",").lower() if words else ""
+        tail = before.rstrip(" ,\t\n")
+        last = tail[tail.rfind(" ") + 1 :].lower() if tail else ""
         if not last.endswith(_PERSON_ROLE_SUFFIXES):
             return ""
-        m = _ROLE_BEFORE.search(before[-160:])
-        return m.group(1) if m else ""
+        # the role noun and up to four words before it (plus a possessive owner)
+        words = tail.split()
+        i = len(words) - 1
+        while i > 0 and len(words) - i < 5 and _ROLE_WORD.fullmatch(words[i - 1]):
+            i -= 1
+        if i > 0 and _POSSESSIVE_END.search(words[i - 1]):
+            i -= 1
+        return " ".join(words[i:])
 
     def _appositive(self, e: int) -> str:
         t = self.masked
@@ -2218,10 +2221,7 @@ _CAP_THEN_WORD = re.compile(rf"([{_UPPER}][{_LOWER}]+(?:an|ese|ish|i|ic|ite))\s+
 _CAP_MULTI_RUN = re.compile(rf"({_CAP_TOKEN}(?:\s+{_CAP_TOKEN})+)")
 _LEADING_THE = re.compile(r"^(?:The|the)\s+")
 _PERSON_ROLE_SUFFIXES = tuple(_PERSON_ROLE_NOUNS)
-_ROLE_BEFORE = re.compile(
-    r"((?:(?:[A-Z][\w’'.-]*|[a-z][\w-]*)['’]s\s+)?(?:[\w’'.-]+\s+){0,4}?"
-    r"(?:" + "|".join(sorted(_PERSON_ROLE_NOUNS, key=len, reverse=True)) + r"))[\s,]*$"
-)
+_ROLE_WORD = re.compile(r"[\w’'.-]+")
 _SUBJ = r"(?P<subj>(?:[^\x00.!?;“”\"«»„]{1,140}?))"
 _AFTER_SV = re.compile(
     rf"^\s*[,—–-]?\s*{_SUBJ}\s+(?:(?:also|then|later|once|again|further|quickly|simply|firmly|"
