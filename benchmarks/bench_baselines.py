@@ -37,25 +37,11 @@ DEV = SHARED / "data" / "dev"
 PLOVER = SHARED / "data" / "plover" / "sentences.jsonl"
 
 
-def roc_auc(pos: list[float], neg: list[float]) -> float:
-    """Mann-Whitney ROC AUC, ties counted one half.
-
-    Example:
-        >>> roc_auc([0.9, 0.8], [0.1, 0.8])
-        0.875
-    """
-    wins = 0.0
-    for p in pos:
-        for n in neg:
-            wins += 1.0 if p > n else 0.5 if p == n else 0.0
-    return wins / (len(pos) * len(neg)) if pos and neg else float("nan")
-
-
 def evaluate(name: str, goldeval: bool = False) -> dict[str, Any]:
     """Dev and PLOVER figures of one scorer."""
     import numpy as np
 
-    from stancelab.evaluation import stance_metrics
+    from stancelab.evaluation import plover_metrics, stance_metrics
     from stancelab.scoring import LABELS, expected_calibration_error, score_quotes
 
     out: dict[str, Any] = {"scorer": name}
@@ -96,22 +82,7 @@ def evaluate(name: str, goldeval: bool = False) -> dict[str, Any]:
     if PLOVER.is_file():
         recs = [json.loads(x) for x in PLOVER.read_text("utf-8").splitlines() if x]
         scores = score_quotes([r["text"] for r in recs], scorer=name)
-        pos = [
-            s.escalation_score
-            for s, r in zip(scores, recs, strict=True)
-            if r["stance"] == "escalation"
-        ]
-        neg = [
-            s.escalation_score
-            for s, r in zip(scores, recs, strict=True)
-            if r["stance"] == "de-escalation"
-        ]
-        acc = sum(s.stance == r["stance"] for s, r in zip(scores, recs, strict=True)) / len(recs)
-        out["plover"] = {
-            "n": len(recs),
-            "roc_auc": round(roc_auc(pos, neg), 4),
-            "accuracy": round(acc, 4),
-        }
+        out["plover"] = plover_metrics(recs, scores)
     return out
 
 

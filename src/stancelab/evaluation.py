@@ -26,6 +26,8 @@ __all__ = [
     "attribution_errors",
     "attribution_metrics",
     "expected_calibration_error",
+    "plover_metrics",
+    "roc_auc",
     "same_speaker",
     "stance_metrics",
 ]
@@ -361,3 +363,43 @@ def stance_metrics(gold: Sequence[Any], pred: Sequence[Any]) -> dict[str, Any]:
     if all(all(v is not None and not math.isnan(float(v)) for v in pr.values()) for pr in probs):
         out["ece"] = expected_calibration_error(probs, [_get(g, "stance") for g in gold])
     return out
+
+
+def roc_auc(pos: Sequence[float], neg: Sequence[float]) -> float:
+    """Mann-Whitney ROC AUC of scores for positives against negatives (ties count half).
+
+    Example:
+        >>> roc_auc([0.9, 0.8], [0.1, 0.8])
+        0.875
+    """
+    if not pos or not neg:
+        return float("nan")
+    ranks = _ranks([*pos, *neg])
+    r_pos = sum(ranks[: len(pos)]) + len(pos)  # _ranks is 0-based
+    return (r_pos - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg))
+
+
+def plover_metrics(records: Sequence[Any], scores: Sequence[Any]) -> dict[str, Any]:
+    """ROC AUC of ``escalation_score`` (escalation vs de-escalation) and accuracy.
+
+    Args:
+        records: PLOVER-style records with ``stance``.
+        scores: Scored results in the same order (``escalation_score``, ``stance``).
+
+    Example:
+        >>> recs = [{"stance": "escalation"}, {"stance": "de-escalation"}]
+        >>> plover_metrics(recs, [{"escalation_score": 0.7, "stance": "escalation"},
+        ...                       {"escalation_score": -0.2, "stance": "neutral"}])
+        {'n': 2, 'roc_auc': 1.0, 'accuracy': 0.5}
+    """
+    pairs = list(zip(records, scores, strict=True))
+    pos = [
+        float(_get(s, "escalation_score")) for r, s in pairs if _get(r, "stance") == "escalation"
+    ]
+    neg = [
+        float(_get(s, "escalation_score")) for r, s in pairs if _get(r, "stance") == "de-escalation"
+    ]
+    acc = (
+        sum(_get(s, "stance") == _get(r, "stance") for r, s in pairs) / len(pairs) if pairs else 0.0
+    )
+    return {"n": len(pairs), "roc_auc": round(roc_auc(pos, neg), 4), "accuracy": round(acc, 4)}

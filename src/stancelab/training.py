@@ -774,27 +774,9 @@ def _softmax_np(x: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
-def _roc_auc(pos: Sequence[float], neg: Sequence[float]) -> float:
-    """Mann-Whitney ROC AUC (ties count one half)."""
-    allv = sorted([(v, 1) for v in pos] + [(v, 0) for v in neg])
-    ranks: list[float] = [0.0] * len(allv)
-    i = 0
-    while i < len(allv):
-        j = i
-        while j + 1 < len(allv) and allv[j + 1][0] == allv[i][0]:
-            j += 1
-        for k in range(i, j + 1):
-            ranks[k] = (i + j) / 2 + 1
-        i = j + 1
-    r_pos = sum(r for r, (_, lab) in zip(ranks, allv, strict=True) if lab == 1)
-    n_pos, n_neg = len(pos), len(neg)
-    if not n_pos or not n_neg:
-        return float("nan")
-    return (r_pos - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)
-
-
 def _report(cfg: TrainConfig, base: Path, head_dir: Path) -> dict[str, Any]:
     """Measure the freshly written head on dev gold quotes and PLOVER, if present."""
+    from stancelab.evaluation import plover_metrics
     from stancelab.scoring import DefaultScorer
 
     out: dict[str, Any] = {}
@@ -824,17 +806,7 @@ def _report(cfg: TrainConfig, base: Path, head_dir: Path) -> dict[str, Any]:
         ]
         recs = [r for r in recs if r.get("stance") in ("escalation", "de-escalation")]
         scores = scorer.score([r["text"] for r in recs])
-        pos = [
-            s.escalation_score
-            for s, r in zip(scores, recs, strict=True)
-            if r["stance"] == "escalation"
-        ]
-        neg = [
-            s.escalation_score
-            for s, r in zip(scores, recs, strict=True)
-            if r["stance"] != "escalation"
-        ]
-        out["plover_auc"] = round(_roc_auc(pos, neg), 4)
+        out["plover_auc"] = plover_metrics(recs, scores)["roc_auc"]
     return out
 
 
