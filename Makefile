@@ -27,7 +27,7 @@ install: $(STAMP) ## Create .venv and install stancelab (editable, with dev extr
 demo: $(STAMP) ## Run the main job offline on the bundled demo corpus
 	$(BIN)/stancelab demo
 
-test: $(STAMP) ## Run the whole test suite (slow tests, doctests and notebooks included)
+test: $(STAMP) ## Run the whole test suite (slow tests and doctests included)
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP) ## Run the tests not marked slow
