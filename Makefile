@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXP ?= demo
 
-.PHONY: help install demo test test-fast lint format bench train baselines evaluate clean
+.PHONY: help install demo experiment test test-fast lint format bench train baselines evaluate clean
 
 help: ## List every target
 	@echo "stancelab make targets:"
@@ -24,8 +24,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create .venv and install stancelab (editable, with dev extras)
 
-demo: $(STAMP) ## Run the main job offline on the bundled demo corpus
-	$(BIN)/stancelab demo
+demo: $(STAMP) ## Run the demo experiment offline (bundled corpus): charts + reports in experiments/runs/demo/
+	$(BIN)/stancelab run configs/experiments/demo.yaml
+
+experiment: $(STAMP) ## Run configs/experiments/$(EXP).yaml, e.g. make experiment EXP=dev-gold
+	@test -f configs/experiments/$(EXP).yaml || { echo "no configs/experiments/$(EXP).yaml; available: $$(ls configs/experiments | sed 's/\.yaml//' | tr '\n' ' ')"; exit 2; }
+	$(BIN)/stancelab run configs/experiments/$(EXP).yaml
 
 test: $(STAMP) ## Run the whole test suite (slow tests and doctests included)
 	$(BIN)/python -m pytest
@@ -54,4 +58,4 @@ evaluate: $(STAMP) ## Measure against ../shared/data/dev with ../shared/tools/ev
 	../shared/tools/evaluate-gold
 
 clean: ## Remove caches and build leftovers (keeps .venv)
-	rm -rf .pytest_cache .ruff_cache .hypothesis build dist src/*.egg-info
+	rm -rf .pytest_cache .ruff_cache .hypothesis build dist src/*.egg-info experiments/cache

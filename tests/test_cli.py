@@ -1,4 +1,4 @@
-"""The command line: extract writes the guidelines' fields; demo prints speakers."""
+"""The command line: extract writes the guidelines' fields; demo runs the demo experiment."""
 
 from __future__ import annotations
 
@@ -39,13 +39,16 @@ def test_demo_prints_per_speaker_summary(capsys) -> None:
 
 
 @pytest.mark.slow
-def test_demo_with_scores(capsys) -> None:
-    assert main(["demo"]) == 0
+def test_demo_with_scores(capsys, tmp_path: Path) -> None:
+    run = tmp_path / "run"
+    assert main(["demo", "-q", "--run-dir", str(run), "--set", f"cache.dir={tmp_path}"]) == 0
     out = capsys.readouterr().out
+    assert (run / "report.html").is_file() and (run / "figures" / "actors.png").is_file()
+    assert "stance default: macro-F1" in out and f"run folder: {run}" in out
     header = next(line for line in out.splitlines() if line.startswith("speaker"))
     assert "escalation" in header
     values = [
-        float(tok)
+        float(tok.strip("[],"))
         for line in out.splitlines()
         for tok in line.split()
         if tok[:1] in "+-" and tok[1:2].isdigit()

@@ -18,7 +18,9 @@ from stancelab.actors import Actor, AliasTable, load_alias_table
 from stancelab.corpus import Article, CorpusError, load_corpus
 from stancelab.quotes import Quote, extract_corpus, extract_quotes
 
-if TYPE_CHECKING:  # scoring imports torch lazily; keep `import stancelab` light
+if TYPE_CHECKING:  # loaded on first use; keep `import stancelab` light
+    from stancelab.config import ExperimentConfig, load_config
+    from stancelab.experiments import Results, load_run, run_experiment
     from stancelab.scoring import StanceScore, score_quotes
 
 __version__ = "0.1.0"
@@ -28,16 +30,29 @@ __all__ = [
     "AliasTable",
     "Article",
     "CorpusError",
+    "ExperimentConfig",
     "Quote",
+    "Results",
     "StanceScore",
     "extract_corpus",
     "extract_quotes",
     "load_alias_table",
+    "load_config",
     "load_corpus",
+    "load_run",
+    "run_experiment",
     "score_quotes",
 ]
 
-_LAZY = {"score_quotes": "stancelab.scoring", "StanceScore": "stancelab.scoring"}
+_LAZY = {
+    "score_quotes": "stancelab.scoring",
+    "StanceScore": "stancelab.scoring",
+    "ExperimentConfig": "stancelab.config",
+    "load_config": "stancelab.config",
+    "Results": "stancelab.experiments",
+    "load_run": "stancelab.experiments",
+    "run_experiment": "stancelab.experiments",
+}
 
 
 def __getattr__(name: str) -> Any:

@@ -5,7 +5,9 @@ Subcommands:
 * ``stancelab extract ARTICLES -o QUOTES.jsonl`` - quotes with speakers;
 * ``stancelab score QUOTES.jsonl -o SCORED.jsonl`` - add stance scores;
 * ``stancelab train CONFIG`` - rebuild the shipped stance head;
-* ``stancelab demo`` - the main job on the bundled demo corpus.
+* ``stancelab run EXPERIMENT.yaml`` - an experiment: a run folder with tables,
+  charts and reports;
+* ``stancelab demo`` - the demo experiment on the bundled demo corpus.
 """
 
 from __future__ import annotations
@@ -66,7 +68,60 @@ def _cmd_train(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_and_report(cfg: object, args: argparse.Namespace) -> int:
+    from stancelab.experiments import run_experiment, save_run
+
+    t0 = time.perf_counter()
+    results = run_experiment(cfg, progress=not args.quiet)  # type: ignore[arg-type]
+    run_dir = save_run(results, args.run_dir, figures=not args.no_figures, progress=False)
+    s = results.metrics["summary"]
+    print(
+        f"{results.config.name}: {s['articles']} articles, {s['quotes']} quotes, "
+        f"{s['actors']} speakers, in {time.perf_counter() - t0:.1f}s\n"
+    )
+    print(_actors_table(results, width=args.width))
+    ev = results.metrics.get("evaluation")
+    if ev:
+        att = ev["attribution"][f"overlap>={results.config.evaluation.overlap}"]
+        print(
+            f"\ngold: quote F1 {att['quote']['f1']:.3f}, quote+speaker F1 "
+            f"{att['quote+speaker']['f1']:.3f}, affiliation {att['affiliation_accuracy'] or 0:.3f}"
+        )
+        for label, m in ev["stance"].items():
+            kind = " (baseline)" if m.get("baseline") else ""
+            ece = f", ECE {m['ece']:.3f}" if m.get("ece") is not None else ""
+            print(
+                f"stance {label}{kind}: macro-F1 {m['macro_f1']:.3f}{ece}, "
+                f"speaker Spearman {m['spearman_speaker_means']:.3f}"
+            )
+    print(f"\nrun folder: {run_dir}")
+    print(f"report:     {run_dir / 'report.html'}")
+    return 0
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from stancelab.config import load_config
+
+    cfg = load_config(args.config, args.set)
+    return _run_and_report(cfg, args)
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
+    if args.no_scores:
+        return _demo_extraction_only(args)
+    from stancelab.config import merge
+    from stancelab.experiments import demo_config
+
+    changes: dict = {}
+    for item in args.set:
+        from stancelab.config import _parse_override, _set
+
+        parts, value = _parse_override(item)
+        _set(changes, parts, value, item)
+    return _run_and_report(demo_config(**merge({}, changes)), args)
+
+
+def _demo_extraction_only(args: argparse.Namespace) -> int:
     from stancelab.corpus import load_demo_corpus
     from stancelab.quotes import actors_of, extract_corpus
 
@@ -74,21 +129,41 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     quotes = extract_corpus(articles)
     dt = time.perf_counter() - t0
-    scores = None
-    line = f"Demo corpus: {len(articles)} articles, {len(quotes)} quotes, extracted in {dt:.2f}s"
-    if not args.no_scores:
-        from stancelab.scoring import score_quotes
-
-        t0 = time.perf_counter()
-        scores = score_quotes(quotes)
-        line += f", scored in {time.perf_counter() - t0:.1f}s (default scorer)"
-    print(line + "\n")
-    print(_speaker_table(quotes, actors_of(quotes), width=args.width, scores=scores))
-    if scores is not None:
-        print(
-            "\nescalation: mean escalation_score of the speaker's quotes (+1 escalatory, -1 de-escalatory)"
-        )
+    print(f"Demo corpus: {len(articles)} articles, {len(quotes)} quotes, extracted in {dt:.2f}s\n")
+    print(_speaker_table(quotes, actors_of(quotes), width=args.width))
     return 0
+
+
+def _actors_table(results: object, width: int = 60) -> str:
+    """Per-speaker table of a run: affiliation, quotes, mean score [interval], an example."""
+    actors = results.actors  # type: ignore[attr-defined]
+    if actors.empty:
+        return "(no attributed quotes)"
+    label = results.scorer_labels[0]  # type: ignore[attr-defined]
+    quotes = results.quotes  # type: ignore[attr-defined]
+    examples: dict[str, str] = {}
+    for spk, text, kind in zip(quotes["speaker"], quotes["quote"], quotes["kind"], strict=True):
+        if isinstance(spk, str) and spk not in examples and kind == "direct":
+            examples[spk] = text
+    rows = [("speaker", "affiliation", "quotes", f"escalation [{label}, 95% CI]", "example")]
+    for r in actors.to_dict("records"):
+        ex = examples.get(r["actor"], "")
+        if len(ex) > width:
+            ex = ex[: width - 1].rstrip() + "…"
+        score = (
+            f"{r[f'{label}_mean']:+.2f} [{r[f'{label}_ci_low']:+.2f}, {r[f'{label}_ci_high']:+.2f}]"
+        )
+        aff = r["affiliation"] if isinstance(r["affiliation"], str) else "-"
+        rows.append((r["actor"], aff, str(r["quotes"]), score, ex))
+    w = [max(len(r[i]) for r in rows) for i in range(4)]
+    lines = [
+        f"{r[0]:<{w[0]}}  {r[1]:<{w[1]}}  {r[2]:>{w[2]}}  {r[3]:>{w[3]}}  {r[4]}" for r in rows
+    ]
+    lines.insert(1, "-" * max(len(x) for x in lines))
+    unattributed = int(quotes["speaker"].isna().sum())
+    if unattributed:
+        lines.append(f"(no speaker found for {unattributed} quotes)")
+    return "\n".join(lines)
 
 
 def _speaker_table(
@@ -155,9 +230,27 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("config", type=Path, nargs="?", default=Path("configs/train.yaml"))
     t.set_defaults(func=_cmd_train)
 
-    d = sub.add_parser("demo", help="run the main job on the bundled demo corpus")
-    d.add_argument("--width", type=int, default=60, help="width of the example column")
-    d.add_argument("--no-scores", action="store_true", help="extraction only (no model)")
+    r = sub.add_parser(
+        "run", help="run an experiment config (a run folder with charts and reports)"
+    )
+    r.add_argument("config", type=Path, help="configs/experiments/NAME.yaml")
+    d = sub.add_parser("demo", help="run the demo experiment on the bundled demo corpus")
+    d.add_argument(
+        "--no-scores", action="store_true", help="extraction only (no model, no run folder)"
+    )
+    for sp in (r, d):
+        sp.add_argument(
+            "--set",
+            action="append",
+            default=[],
+            metavar="KEY=VALUE",
+            help="override a config field, e.g. --set scorers.0.name=vader (repeatable)",
+        )
+        sp.add_argument("--run-dir", type=Path, default=None, help="write the run here instead")
+        sp.add_argument("--no-figures", action="store_true", help="skip the charts")
+        sp.add_argument("--width", type=int, default=60, help="width of the example column")
+        sp.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+    r.set_defaults(func=_cmd_run)
     d.set_defaults(func=_cmd_demo)
     return p
 
@@ -170,7 +263,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         from stancelab.corpus import CorpusError
 
-        known: tuple[type[BaseException], ...] = (ValueError, FileNotFoundError, CorpusError)
+        known: tuple[type[BaseException], ...] = (
+            ValueError,
+            FileNotFoundError,
+            FileExistsError,
+            CorpusError,
+        )
         if "stancelab.scoring" in sys.modules:
             known += (sys.modules["stancelab.scoring"].ScoringError,)
         if not isinstance(exc, known):

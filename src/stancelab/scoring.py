@@ -75,6 +75,7 @@ __all__ = [
     "score_jsonl",
     "score_quotes",
     "score_records",
+    "scorer_fingerprint",
     "unregister_scorer",
     "verify_base_model",
 ]
@@ -300,6 +301,46 @@ def get_scorer(
             cached = _REGISTRY[name](model=model, **options)
             _CACHE[key] = cached
     return cached
+
+
+def scorer_fingerprint(
+    name: str, model: str | os.PathLike[str] | None = None, **options: Any
+) -> str:
+    """A short key that changes whenever the scorer would give different scores.
+
+    It covers the scorer name, the model, the options and the files the
+    scores depend on: for ``default``, the sha256 of the head and adapter
+    files (so retraining invalidates cached scores); for a local model
+    folder, its files' names, sizes and modification times. Score caches are
+    keyed by it.
+
+    Example:
+        >>> scorer_fingerprint("vader") == scorer_fingerprint("vader")
+        True
+        >>> scorer_fingerprint("vader") == scorer_fingerprint("vader", threshold=0.1)
+        False
+    """
+    h = hashlib.sha256()
+    h.update(json.dumps([name, None if model is None else str(model)]).encode())
+    h.update(json.dumps(_freeze(options), default=str).encode())
+    h.update(f"{BASE_MODEL_PACKAGE}=={BASE_MODEL_VERSION}".encode())
+    if name == DEFAULT_SCORER:
+        folder = _data_dir() if model is None else Path(model).expanduser()
+        files = sorted(folder.glob(f"{HEAD_NAME}*")) if folder.is_dir() else [folder]
+        if folder.is_dir():
+            files += sorted(folder.glob("stance_adapter*"))
+        for f in files:
+            if f.is_file():
+                h.update(f.name.encode() + file_sha256(f).encode())
+    elif model is not None and Path(model).expanduser().exists():
+        root = Path(model).expanduser()
+        for f in sorted(root.rglob("*")) if root.is_dir() else [root]:
+            if f.is_file():
+                st = f.stat()
+                h.update(
+                    f"{f.relative_to(root) if root.is_dir() else f.name}:{st.st_size}:{st.st_mtime_ns}".encode()
+                )
+    return h.hexdigest()[:16]
 
 
 def _texts_of(items: Iterable[Any]) -> list[str]:
