@@ -322,3 +322,14 @@ def test_default_fast_path_agrees_with_fp32() -> None:
     b = exact.predict_proba(texts)
     assert np.abs(a - b).max() < 0.15
     assert (a.argmax(1) == b.argmax(1)).mean() >= 0.8
+
+
+@pytest.mark.parametrize("kind", ["nli", "classifier"])
+def test_quotes_longer_than_the_model_are_truncated(kind: str, tiny_models) -> None:
+    """The tiny models have 128 positions; a long quote must not crash the forward pass."""
+    from stancelab.scoring import get_scorer
+
+    model = tiny_models["nli" if kind == "nli" else "stance"]
+    long_quote = "we will talk about the border and the ships tomorrow " * 60
+    (score,) = get_scorer(kind, model=str(model)).score([long_quote])
+    assert -1 <= score.escalation_score <= 1

@@ -226,25 +226,29 @@ class ExperimentConfig(_Strict):
     """A whole experiment (the merged base config and experiment file).
 
     Attributes:
-        name: Experiment name (defaults to the file stem); runs go to ``output.dir/NAME/``.
+        name: Experiment name (a file's stem when loaded from YAML); runs go to
+            ``output.dir/NAME/``.
         description: One line for the report.
         seed: Seed of everything random (bootstrap intervals).
         corpus: See :class:`CorpusConfig`.
         extraction: See :class:`ExtractionConfig`.
-        scorers: One or more scorers to compare; the first is the primary one
-            (its columns are also written as plain ``stance`` / ``escalation_score``).
+        scorers: One or more scorers to compare (default: the ``default`` scorer);
+            the first is the primary one (its columns are also written as plain
+            ``stance`` / ``escalation_score``).
         aggregation: See :class:`AggregationConfig`.
         evaluation: See :class:`EvaluationConfig`.
         output: See :class:`OutputConfig`.
         cache: See :class:`CacheConfig`.
     """
 
-    name: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+    name: str = Field(default="experiment", pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
     description: str = ""
     seed: int = 0
     corpus: CorpusConfig
     extraction: ExtractionConfig = Field(default_factory=ExtractionConfig)
-    scorers: list[ScorerConfig] = Field(min_length=1)
+    scorers: list[ScorerConfig] = Field(
+        default_factory=lambda: [ScorerConfig(name="default")], min_length=1
+    )
     aggregation: AggregationConfig = Field(default_factory=AggregationConfig)
     evaluation: EvaluationConfig = Field(default_factory=EvaluationConfig)
     output: OutputConfig = Field(default_factory=OutputConfig)

@@ -67,6 +67,7 @@ __all__ = [
     "CorpusWarning",
     "articles_from_dataset",
     "demo_corpus_path",
+    "in_context",
     "iter_corpus",
     "load_corpus",
     "load_demo_corpus",
@@ -954,6 +955,29 @@ def articles_from_dataset(
 
     policy = _policy(on_error, errors)
     return list(_articles(items(), "<dataset>", "the dataset has no rows", policy, errors))
+
+
+def in_context(text: str, start: int, end: int, width: int = 150, mark: str = "**") -> str:
+    """A quote inside its surrounding text, marked, for reading.
+
+    Args:
+        text: The article text.
+        start: Offset of the quote.
+        end: End offset of the quote.
+        width: Characters of context on each side (cut at word boundaries).
+        mark: Put before and after the quote (``**`` is bold in Markdown).
+
+    Example:
+        >>> in_context("The minister said: We will not yield. Talks resume Monday.", 19, 37, width=12)
+        '… said: **We will not yield.** Talks …'
+    """
+    left = text[max(0, start - width) : start]
+    right = text[end : end + width]
+    if start - width > 0 and " " in left:
+        left = "…" + left[left.index(" ") :]
+    if end + width < len(text) and " " in right:
+        right = right[: right.rindex(" ")] + " …"
+    return " ".join(f"{left}{mark}{text[start:end]}{mark}{right}".split())
 
 
 def demo_corpus_path() -> Path:

@@ -17,14 +17,16 @@ import math
 import re
 import statistics
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 __all__ = [
     "LABELS",
+    "agreement",
     "attribution_errors",
     "attribution_metrics",
+    "cohen_kappa",
     "expected_calibration_error",
     "plover_metrics",
     "roc_auc",
@@ -403,3 +405,50 @@ def plover_metrics(records: Sequence[Any], scores: Sequence[Any]) -> dict[str, A
         sum(_get(s, "stance") == _get(r, "stance") for r, s in pairs) / len(pairs) if pairs else 0.0
     )
     return {"n": len(pairs), "roc_auc": round(roc_auc(pos, neg), 4), "accuracy": round(acc, 4)}
+
+
+def cohen_kappa(a: Sequence[str], b: Sequence[str]) -> float:
+    """Cohen's kappa: agreement of two labelings beyond chance (1 = identical, 0 = chance).
+
+    Example:
+        >>> cohen_kappa(["x", "y", "x", "y"], ["x", "y", "x", "x"])
+        0.5
+    """
+    if len(a) != len(b):
+        raise ValueError(f"{len(a)} labels against {len(b)}")
+    n = len(a)
+    if n == 0:
+        return float("nan")
+    observed = sum(x == y for x, y in zip(a, b, strict=True)) / n
+    ca, cb = Counter(a), Counter(b)
+    expected = sum(ca[k] * cb[k] for k in ca) / (n * n)
+    return 1.0 if expected == 1 else round((observed - expected) / (1 - expected), 4)
+
+
+def agreement(
+    stances: Mapping[str, Sequence[str]], scores: Mapping[str, Sequence[float]] | None = None
+) -> dict[str, dict[str, dict[str, float]]]:
+    """Pairwise agreement of scorers on the same quotes.
+
+    Args:
+        stances: Per scorer, its stance labels (same quotes, same order).
+        scores: Per scorer, its escalation scores (optional).
+
+    Returns:
+        ``{"kappa": {a: {b: ...}}, "spearman": {a: {b: ...}}}`` (Cohen's kappa
+        of the labels; Spearman correlation of the scores).
+
+    Example:
+        >>> agreement({"m": ["escalation", "neutral"], "v": ["escalation", "neutral"]})["kappa"]["m"]["v"]
+        1.0
+    """
+    names = list(stances)
+    out: dict[str, dict[str, dict[str, float]]] = {
+        "kappa": {a: {b: cohen_kappa(stances[a], stances[b]) for b in names} for a in names}
+    }
+    if scores:
+        sn = list(scores)
+        out["spearman"] = {
+            a: {b: round(spearman(list(scores[a]), list(scores[b])), 4) for b in sn} for a in sn
+        }
+    return out

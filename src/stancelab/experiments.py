@@ -8,6 +8,7 @@ the score cache. :func:`save_run` writes a run folder from a
     experiments/runs/NAME/TIMESTAMP/
         config.yaml        the resolved config
         quotes.parquet     every quote: speaker, affiliation, article, scores of every scorer
+        gold.parquet       with gold: the gold quotes with every scorer's predictions
         actors.csv         per speaker: quotes, mean score with bootstrap interval per scorer
         affiliations.csv   the same per affiliation
         timeline.csv       per actor and time bin
@@ -686,6 +687,8 @@ def save_run(
     (tmp / "figures").mkdir(parents=True)
     _write_bytes(tmp / "config.yaml", cfg.to_yaml().encode("utf-8"))
     results.quotes.to_parquet(tmp / "quotes.parquet", index=False)
+    if results.gold is not None:
+        results.gold.to_parquet(tmp / "gold.parquet", index=False)
     for name in ("actors", "affiliations", "timeline"):
         getattr(results, name).to_csv(tmp / f"{name}.csv", index=False, lineterminator="\n")
     metrics = dict(results.metrics)
@@ -719,7 +722,9 @@ def load_run(path: str | os.PathLike[str]) -> dict[str, Any]:
             experiment folder (``experiments/runs/NAME``: its latest run).
 
     Returns:
-        ``{"path", "config", "quotes", "actors", "affiliations", "timeline", "metrics"}``.
+        ``{"path", "config", "quotes", "actors", "affiliations", "timeline",
+        "metrics", "gold"}``; ``gold`` (the gold quotes with every scorer's
+        predictions) is None for a run without gold.
 
     Example:
         >>> load_run("/nonexistent")
@@ -747,6 +752,7 @@ def load_run(path: str | os.PathLike[str]) -> dict[str, Any]:
         "affiliations": _read_csv(p / "affiliations.csv"),
         "timeline": _read_csv(p / "timeline.csv"),
         "metrics": json.loads((p / "metrics.json").read_text(encoding="utf-8")),
+        "gold": pd.read_parquet(p / "gold.parquet") if (p / "gold.parquet").is_file() else None,
     }
 
 

@@ -94,7 +94,7 @@ def _short(text: str, n: int = 28) -> str:
 
 def actor_chart(
     table: pd.DataFrame,
-    label: str,
+    label: str | None = None,
     *,
     title: str = "Mean escalation score per actor",
     color_by: str | None = "affiliation",
@@ -105,11 +105,14 @@ def actor_chart(
     Args:
         table: ``Results.actors`` or ``Results.affiliations`` (rows with
             ``charted`` true are drawn).
-        label: The scorer whose ``LABEL_mean``/``LABEL_ci_*`` columns to draw.
+        label: The scorer whose ``LABEL_mean``/``LABEL_ci_*`` columns to draw
+            (default: the first scorer in the table).
         title: Figure title.
         color_by: Column to colour by (``affiliation``), or None (one colour each).
         confidence: The interval width, for the legend.
     """
+    if label is None:
+        label = next((c[: -len("_mean")] for c in table.columns if c.endswith("_mean")), "")
     rows = table[table["charted"]] if "charted" in table else table
     if rows.empty:
         return _empty(title, "no actor has enough quotes (see aggregation.min_quotes)")

@@ -356,6 +356,7 @@ def build_report(results: Results, figures: Sequence[str] = ()) -> list[Block]:
                 ],
                 ["timeline.csv", "per actor and time bin: quotes, mean and interval"],
                 ["metrics.json", "corpus summary and, with gold, every evaluation figure"],
+                ["gold.parquet", "with gold: the gold quotes with every scorer's predictions"],
                 ["figures/", "the charts (" + ", ".join(cfg.output.formats) + ")"],
                 ["report.md / report.html", "this report (HTML: self-contained)"],
             ],

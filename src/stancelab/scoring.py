@@ -711,6 +711,34 @@ def _load_hf(name_or_path: str | os.PathLike[str], loader: Callable[..., Any], w
             ) from e
 
 
+_OFFSET_POSITIONS = {"roberta", "xlm-roberta", "camembert", "longformer", "mpnet"}
+
+
+def token_limit(requested: int, tokenizer: Any, config: Any) -> int:
+    """The token limit a model can take: ``requested``, capped by the model's positions.
+
+    A limit beyond ``max_position_embeddings`` crashes the forward pass on
+    long quotes, and tokenizers saved without ``model_max_length`` do not
+    cap it themselves.
+
+    Example:
+        >>> from types import SimpleNamespace as NS
+        >>> token_limit(256, NS(model_max_length=int(1e30)), NS(max_position_embeddings=128, model_type="bert"))
+        128
+        >>> token_limit(256, NS(model_max_length=512), NS(max_position_embeddings=514, model_type="roberta"))
+        256
+    """
+    limit = int(requested)
+    tok_max = getattr(tokenizer, "model_max_length", None)
+    if isinstance(tok_max, int) and 0 < tok_max < 100_000:
+        limit = min(limit, tok_max)
+    positions = getattr(config, "max_position_embeddings", None)
+    if isinstance(positions, int) and positions > 0:
+        offset = 2 if getattr(config, "model_type", "") in _OFFSET_POSITIONS else 0
+        limit = min(limit, positions - offset)
+    return limit
+
+
 def _softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
     import numpy as np
 
@@ -804,6 +832,7 @@ class SentenceEncoder:
             enc = enc.to(torch.bfloat16)
         self.model = enc
         self.dim = int(enc.config.hidden_size)
+        self.max_length = token_limit(max_length, self.tokenizer, enc.config)
 
     def tokenize(self, texts: Sequence[str]) -> list[list[int]]:
         """Token ids of every text (special tokens added, truncated), in one call."""
@@ -1136,7 +1165,7 @@ class NLIScorer(Scorer):
                 f"{list(cfg.id2label.values())}; pass entailment_label=NAME"
             )
         self.entailment = int(idx)
-        self.max_length = max_length
+        self.max_length = token_limit(max_length, self.tokenizer, cfg)
 
     def predict_proba(self, texts: Sequence[str], batch_size: int = 16) -> np.ndarray:
         import numpy as np
@@ -1234,7 +1263,7 @@ class ClassifierScorer(Scorer):
         self.model = _load_hf(
             model, AutoModelForSequenceClassification.from_pretrained, "classifier model"
         ).eval()
-        self.max_length = max_length
+        self.max_length = token_limit(max_length, self.tokenizer, self.model.config)
         id2label = {int(i): str(n) for i, n in self.model.config.id2label.items()}
         self.columns = self._map_labels(id2label, label_map, str(model))
 
