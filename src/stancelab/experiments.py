@@ -203,10 +203,14 @@ def score_texts(
     chunk: int = 512,
     progress: bool = False,
 ) -> list[dict[str, Any]]:
-    """Score texts through the cache: only texts not cached are scored, chunk by chunk.
+    """Score texts through the cache, chunk by chunk; chunks already cached are skipped.
 
-    Each chunk is written to the cache as soon as it is scored, so an
-    interrupted run loses at most one chunk.
+    The distinct texts are cut into fixed chunks (in first-seen order) and a
+    chunk is scored whole or not at all, so the batches a scorer sees, and
+    hence its floating-point results, are the same whether a run went
+    through in one go or was interrupted and resumed. Each chunk is written
+    to the cache as soon as it is scored: an interrupted run loses at most
+    one chunk.
 
     Returns:
         Per text: ``stance``, ``escalation_score`` and ``p_*``.
@@ -217,25 +221,24 @@ def score_texts(
     cache = None
     if cache_dir is not None:
         cache = ScoreCache(cache_dir, scorer_fingerprint(spec.name, spec.model, **spec.options))
+    chunks = [unique[i : i + chunk] for i in range(0, len(unique), chunk)]
     known: dict[str, dict[str, Any]] = {}
     todo = []
-    for t in unique:
-        hit = cache.get(t) if cache is not None else None
-        if hit is not None:
-            known[t] = hit
+    for part in chunks:
+        hits = [cache.get(t) for t in part] if cache is not None else [None]
+        if all(h is not None for h in hits):
+            known.update(zip(part, hits, strict=True))  # type: ignore[arg-type]
         else:
-            todo.append(t)
+            todo.append(part)
     bar = None
     if progress and todo:
         from tqdm.auto import tqdm
 
-        bar = tqdm(total=len(todo), unit="quote", desc=f"scoring ({spec.label})", file=sys.stderr)
-    for i in range(0, len(todo), chunk):
-        part = todo[i : i + chunk]
-        scored = {
-            t: _score_fields(s)
-            for t, s in zip(part, scorer.score(part, batch_size=spec.batch_size), strict=True)
-        }
+        total = sum(len(p) for p in todo)
+        bar = tqdm(total=total, unit="quote", desc=f"scoring ({spec.label})", file=sys.stderr)
+    for part in todo:
+        results = scorer.score(part, batch_size=spec.batch_size)
+        scored = {t: _score_fields(s) for t, s in zip(part, results, strict=True)}
         if cache is not None:
             cache.add(scored)
         known.update(scored)

