@@ -54,3 +54,19 @@ def test_demo_with_scores(capsys, tmp_path: Path) -> None:
         if tok[:1] in "+-" and tok[1:2].isdigit()
     ]
     assert values and all(-1 <= v <= 1 for v in values)
+
+
+def test_extract_skip_records_every_failed_article(tmp_path: Path, capsys) -> None:
+    src = tmp_path / "a.jsonl"
+    src.write_text(
+        '{"id": "1", "text": "“We stay,” said Ana Ruiz."}\n{"id": "2"}\nnot json\n'
+        '{"id": "3", "text": "No quotes here."}\n'
+    )
+    out = tmp_path / "q.jsonl"
+    assert main(["extract", str(src), "-o", str(out), "--on-error", "skip"]) == 0
+    err = capsys.readouterr().err
+    assert "from 4 articles (1 with quotes, 1 without, 2 failed)" in err
+    failed = [json.loads(x) for x in (tmp_path / "q.jsonl.errors.jsonl").read_text().splitlines()]
+    assert [f["line"] for f in failed] == [2, 3]
+    assert "text" in failed[0]["error"]
+    assert len(out.read_text().splitlines()) == 1

@@ -23,23 +23,40 @@ __all__ = ["main"]
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     from stancelab.actors import load_alias_table
-    from stancelab.corpus import load_corpus, write_jsonl
+    from stancelab.corpus import CorpusError, load_corpus, write_jsonl
     from stancelab.quotes import extract_corpus
 
     t0 = time.perf_counter()
-    articles = load_corpus(args.articles, format=args.format)
+    problems: list[CorpusError] = []
+    if args.on_error == "skip":
+        articles = load_corpus(args.articles, format=args.format, on_error="skip", errors=problems)
+    else:
+        articles = load_corpus(args.articles, format=args.format)
     aliases = load_alias_table(args.aliases) if args.aliases else None
     quotes = extract_corpus(
         articles, aliases=aliases, progress=len(articles) > 200 and not args.quiet
     )
     write_jsonl((q.to_dict() for q in quotes), args.output)
+    errors_path = args.output.with_name(args.output.name + ".errors.jsonl")
+    if problems:
+        write_jsonl(
+            ({"file": e.path, "line": e.line, "row": e.row, "error": e.problem} for e in problems),
+            errors_path,
+        )
+    else:
+        errors_path.unlink(missing_ok=True)
     if not args.quiet:
         n_spk = len({q.speaker for q in quotes if q.speaker})
+        with_quotes = len({q.article_id for q in quotes})
+        total = len(articles) + len(problems)
         print(
-            f"{len(quotes)} quotes, {n_spk} speakers from {len(articles)} articles "
-            f"in {time.perf_counter() - t0:.2f}s -> {args.output}",
+            f"{len(quotes)} quotes, {n_spk} speakers from {total} articles "
+            f"({with_quotes} with quotes, {len(articles) - with_quotes} without, "
+            f"{len(problems)} failed) in {time.perf_counter() - t0:.2f}s -> {args.output}",
             file=sys.stderr,
         )
+        if problems:
+            print(f"failed records: {errors_path}", file=sys.stderr)
     return 0
 
 
@@ -212,6 +229,12 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("-o", "--output", type=Path, required=True, help="output QUOTES.jsonl")
     e.add_argument("--format", choices=["jsonl", "csv", "parquet", "dir"], default=None)
     e.add_argument("--aliases", type=Path, default=None, help="alias table (YAML)")
+    e.add_argument(
+        "--on-error",
+        choices=["raise", "skip"],
+        default="raise",
+        help="skip: leave malformed records out, list them in OUTPUT.errors.jsonl and count them",
+    )
     e.add_argument("-q", "--quiet", action="store_true")
     e.set_defaults(func=_cmd_extract)
 
