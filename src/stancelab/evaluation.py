@@ -215,6 +215,8 @@ def attribution_errors(
                 errors.append(_err("spurious", art, p, None, pred_side=True))
         for i, j in pairs:
             p, g = preds[i], golds[j]
+            if NO_SPEAKER_TAGS & set(_get(g, "tags") or []):
+                continue  # the gold speaker is unknown: the metrics do not score it either
             if not same_speaker(_get(p, "speaker"), _get(g, "speaker")):
                 errors.append(_err("wrong-speaker", art, g, p))
             elif _get(g, "affiliation"):
@@ -304,7 +306,7 @@ def expected_calibration_error(
     return round(total, 4)
 
 
-def stance_metrics(gold: Sequence[Any], pred: Sequence[Any]) -> dict[str, Any]:
+def stance_metrics(gold: Sequence[Any], pred: Sequence[Any], bins: int = 10) -> dict[str, Any]:
     """Stance metrics of scored records against gold, as ``goldeval.py stance``.
 
     Args:
@@ -312,6 +314,11 @@ def stance_metrics(gold: Sequence[Any], pred: Sequence[Any]) -> dict[str, Any]:
         pred: Scored records in the same order, with ``stance`` and
             ``escalation_score`` (and optionally per-class probabilities
             ``p_escalation``, ``p_de-escalation``, ``p_neutral``).
+        bins: Confidence bins of the calibration error (``ece``).
+
+    Raises:
+        ValueError: Different lengths, an unknown label, or a scored record
+            whose ``quote`` differs from its gold record's (not in gold order).
 
     Example:
         >>> g = [{"stance": s, "speaker": "x"} for s in ["escalation", "neutral", "de-escalation"]]
@@ -325,7 +332,12 @@ def stance_metrics(gold: Sequence[Any], pred: Sequence[Any]) -> dict[str, Any]:
     conf = {g: dict.fromkeys(LABELS, 0) for g in LABELS}
     tag_tot: dict[str, int] = defaultdict(int)
     tag_ok: dict[str, int] = defaultdict(int)
-    for g, p in zip(gold, pred, strict=True):
+    for i, (g, p) in enumerate(zip(gold, pred, strict=True)):
+        pq, gq = _get(p, "quote"), _get(g, "quote")
+        if pq is not None and gq is not None and pq != gq:
+            raise ValueError(
+                f"scored record {i} is not gold record {i}: records must be in gold order"
+            )
         label = _get(p, "stance")
         if label not in LABELS:
             raise ValueError(f"unknown stance label {label!r}")
@@ -363,7 +375,7 @@ def stance_metrics(gold: Sequence[Any], pred: Sequence[Any]) -> dict[str, Any]:
     }
     probs = [{c: _get(p, f"p_{c}") for c in LABELS} for p in pred]
     if all(all(v is not None and not math.isnan(float(v)) for v in pr.values()) for pr in probs):
-        out["ece"] = expected_calibration_error(probs, [_get(g, "stance") for g in gold])
+        out["ece"] = expected_calibration_error(probs, [_get(g, "stance") for g in gold], bins)
     return out
 
 

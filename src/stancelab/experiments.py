@@ -26,6 +26,7 @@ files (apart from the folder name).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -421,7 +422,7 @@ def _evaluate(
     stance: dict[str, Any] = {}
     for label, (spec, scorer) in scorers.items():
         scored = score_texts(texts, scorer, spec, cache_dir, progress=progress)
-        stance[label] = stance_metrics(gold, scored)
+        stance[label] = stance_metrics(gold, scored, bins=cfg.evaluation.calibration_bins)
         stance[label]["scorer"] = spec.name
         stance[label]["baseline"] = label not in {s.label for s in cfg.scorers}
         for col in ScoreCache.COLUMNS[1:]:
@@ -468,6 +469,15 @@ def _load_articles(cfg: ExperimentConfig) -> tuple[list[Any], list[dict[str, Any
         articles = load_corpus(path, cfg.corpus.format)
     errors = [{"file": str(e.path), "line": e.line, "error": str(e)} for e in problems]
     return articles, errors
+
+
+def _check_gold_articles(gold_ids: set[str], meta: Mapping[str, Any]) -> None:
+    missing = sorted(gold_ids - set(meta))
+    if missing:
+        raise ConfigError(
+            f"evaluation.gold: {len(missing)} gold article(s) are not in the corpus "
+            f"(e.g. {missing[0]!r}); point corpus.path at the gold's articles.jsonl"
+        )
 
 
 def _build_scorers(
@@ -530,33 +540,45 @@ def run_experiment(
     if cfg.evaluation.gold:
         extra = [ScorerConfig(name=b) for b in cfg.evaluation.baselines if b not in labels]
         baselines = _build_scorers(extra)
-    # 2. corpus and extraction
-    articles, errors = _load_articles(cfg)
+    # 2. corpus and extraction (3. scoring below) on the configured engine
     aliases = load_alias_table(cfg.extraction.aliases) if cfg.extraction.aliases else None
-    if cfg.evaluation.gold:
-        gold_ids = {g["article_id"] for g in load_gold(cfg.evaluation.gold)}
-        missing = sorted(gold_ids - {a.id for a in articles})
-        if missing:
-            raise ConfigError(
-                f"evaluation.gold: {len(missing)} gold article(s) are not in the corpus "
-                f"(e.g. {missing[0]!r}); point corpus.path at the gold's articles.jsonl"
-            )
-    _log(progress, f"[{cfg.name}] extracting quotes from {len(articles)} articles")
-    quotes = extract_corpus(articles, aliases=aliases, progress=progress and len(articles) > 200)
-    meta = {a.id: (a.title, a.date, a.source) for a in articles}
-    frame = pd.DataFrame([q.to_dict() for q in quotes], columns=list(QUOTE_FIELDS))
-    frame["title"] = [meta[a][0] for a in frame["article_id"]]
-    frame["date"] = [meta[a][1] for a in frame["article_id"]]
-    frame["source"] = [meta[a][2] for a in frame["article_id"]]
-    frame["bin"], frame["bin_start"] = _time_bin(frame["date"], cfg.aggregation.time_bin)
-    # 3. scores (cached)
+    gold_ids = (
+        {g["article_id"] for g in load_gold(cfg.evaluation.gold)} if cfg.evaluation.gold else set()
+    )
     cache_dir = cfg.cache.dir if cfg.cache.enabled else None
-    texts = frame["quote"].tolist()
-    for label, (spec, scorer) in scorers.items():
-        _log(progress, f"[{cfg.name}] scoring {len(texts)} quotes with {label}")
-        scored = score_texts(texts, scorer, spec, cache_dir, progress=progress)
-        for col in ScoreCache.COLUMNS[1:]:
-            frame[f"{label}_{col}"] = [s[col] for s in scored]
+    with contextlib.ExitStack() as stack:
+        if cfg.engine.name == "ray":
+            from stancelab import distributed
+
+            stack.enter_context(distributed.ray_session(cfg.engine, progress))
+            _log(progress, f"[{cfg.name}] reading and extracting on Ray")
+            quotes, meta, n_articles, errors = distributed.ray_extract(cfg, aliases)
+            _check_gold_articles(gold_ids, meta)
+        else:
+            articles, errors = _load_articles(cfg)
+            meta = {a.id: (a.title, a.date, a.source) for a in articles}
+            n_articles = len(articles)
+            _check_gold_articles(gold_ids, meta)
+            _log(progress, f"[{cfg.name}] extracting quotes from {n_articles} articles")
+            quotes = extract_corpus(
+                articles, aliases=aliases, progress=progress and n_articles > 200
+            )
+            del articles
+        frame = pd.DataFrame([q.to_dict() for q in quotes], columns=list(QUOTE_FIELDS))
+        frame["title"] = [meta[a][0] for a in frame["article_id"]]
+        frame["date"] = [meta[a][1] for a in frame["article_id"]]
+        frame["source"] = [meta[a][2] for a in frame["article_id"]]
+        frame["bin"], frame["bin_start"] = _time_bin(frame["date"], cfg.aggregation.time_bin)
+        # 3. scores (cached)
+        texts = frame["quote"].tolist()
+        for label, (spec, scorer) in scorers.items():
+            _log(progress, f"[{cfg.name}] scoring {len(texts)} quotes with {label}")
+            if cfg.engine.name == "ray":
+                scored = distributed.ray_score_texts(texts, spec, cache_dir, cfg.engine)
+            else:
+                scored = score_texts(texts, scorer, spec, cache_dir, progress=progress)
+            for col in ScoreCache.COLUMNS[1:]:
+                frame[f"{label}_{col}"] = [s[col] for s in scored]
     for col in ScoreCache.COLUMNS[1:]:
         frame[col] = frame[f"{labels[0]}_{col}"]
     # 4. aggregation
@@ -573,9 +595,9 @@ def run_experiment(
     timeline = _timeline(frame, cfg, labels[0])
     with_quotes = frame["article_id"].nunique()
     summary = {
-        "articles": len(articles) + len(errors),
+        "articles": n_articles + len(errors),
         "articles_with_quotes": with_quotes,
-        "articles_without_quotes": len(articles) - with_quotes,
+        "articles_without_quotes": n_articles - with_quotes,
         "articles_failed": len(errors),
         "quotes": len(frame),
         "quotes_attributed": int(frame["speaker"].notna().sum()),

@@ -10,7 +10,7 @@ project's own training set in ``data/train/*.jsonl``:
 2. split off a stratified, seeded calibration set from the *training* data;
 3. optionally fine-tune the encoder with a LoRA adapter (rank ``r`` on every
    attention and feed-forward projection) and a linear head - the adapter is
-   merged into the pinned base weights at load time, so it ships in ~1 MB;
+   merged into the pinned base weights at load time, so it ships in ~5 MB (rank 64, fp16);
 4. embed the statements with the exact pipeline the scorer uses (fp32 and,
    quantisation-aware, the int8 fast path) and fit a multinomial logistic
    regression head (``C`` picked by log-loss on the calibration split);
