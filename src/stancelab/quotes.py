@@ -30,7 +30,9 @@ Nothing here imports torch or transformers.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -253,6 +255,21 @@ _NAMING_CUES = re.compile(
     r"the\s+word|the\s+words|the\s+term|the\s+phrase|the\s+label)\s*$",
     re.I,
 )
+
+
+def _ends_with_naming_cue(lead: str) -> bool:
+    """Whether ``lead`` ends with a naming cue ("so-called", "known as").
+
+    The same as ``_NAMING_CUES.search(lead.rstrip())``, but searched from the
+    last two words only: a cue has at most two words and ends the text, and a
+    search from the start of a long sentence tries every cue at every position.
+    """
+    lead = lead.rstrip()
+    words = lead.rsplit(None, 2)
+    start = len(words[0]) if len(words) == 3 else 0
+    return _NAMING_CUES.search(lead, start) is not None
+
+
 # capitalised words that are titles or roles, never part of a personal name
 _TITLE_WORDS = frozenset(
     [
@@ -781,18 +798,38 @@ _DEMONYM_SUFFIX = re.compile(r"(?:an|ian|ean|ese|ish|i|ic|ite)$")
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _LOWER = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĸĺļľŀłńņňŉŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž"
-_CAP_TOKEN = rf"[{_UPPER}][{_LOWER}{_UPPER}'’.]*(?:-[{_UPPER}{_LOWER}][{_LOWER}{_UPPER}'’]*)*"
-_PARTICLE = r"(?:al|el|ad|as|ash|bin|ibn|bint|abu|van|von|der|den|de|da|di|du|del|della|dos|das|do|la|le|ter|ten|zu)"
+# a capitalised token: its first letter, then the rest (_CAP_REST)
+_CAP_REST = rf"[{_LOWER}{_UPPER}'’.]*(?:-[{_UPPER}{_LOWER}][{_LOWER}{_UPPER}'’]*)*"
+_CAP_TOKEN = rf"[{_UPPER}]{_CAP_REST}"
+_PARTICLES = (
+    "al el ad as ash bin ibn bint abu van von der den de da di du del della dos das do la le ter ten zu"
+).split()
+_PARTICLE = "(?:" + "|".join(_PARTICLES) + ")"
+# The run scanners below (names, organisations, states) must not start inside
+# a word. Written as a lookbehind before the run, "(?<![\w…])Run", the regex
+# engine tries that lookbehind at every position of the text. They are written
+# instead as "[first letters](?<![\w…].)rest-of-run": the pattern opens with a
+# character class, so the engine skips straight to the letters a run can start
+# with, and the two-character lookbehind after that letter checks the character
+# before it. The matches are the same (each alternative below keeps the
+# original order of the alternatives it replaces).
+_NOT_AFTER_WORD = rf"(?<![\w{_UPPER}{_LOWER}].)"
+# a particle run start, first letter already consumed: "(?<=a)l|(?<=e)l|…"
+_PARTICLE_REST = "|".join(f"(?<={p[0]}){p[1:]}" for p in _PARTICLES)
+_PARTICLE_INITIALS = "".join(sorted({p[0] for p in _PARTICLES}))
+# ≡ (?<![\w…])(?:{_PARTICLE}[- ])?{_CAP_TOKEN}(?:…)*
 _NAME_RUN = re.compile(
-    rf"(?<![\w{_UPPER}{_LOWER}])(?:{_PARTICLE}[- ])?{_CAP_TOKEN}"
+    rf"[{_UPPER}{_PARTICLE_INITIALS}]{_NOT_AFTER_WORD}"
+    rf"(?:(?<=[{_UPPER}]){_CAP_REST}|(?:{_PARTICLE_REST})[- ]{_CAP_TOKEN})"
     rf"(?:[ \t\u00a0]+(?:{_PARTICLE}[- \t]+)*(?:{_PARTICLE}-)?{_CAP_TOKEN})*"
 )
 _WORD = re.compile(rf"[{_UPPER}{_LOWER}0-9][{_UPPER}{_LOWER}0-9'’\-.]*")
 
 _MASK = "\x00"
 _CONNECTOR = r"(?:of|for|and)"
+# ≡ (?<![\w…])(?:The[ \t]+)?{_CAP_TOKEN}(?:…)* (see _NOT_AFTER_WORD)
 _ORG_RUN = re.compile(
-    rf"(?<![\w{_UPPER}{_LOWER}])(?:The[ \t]+)?{_CAP_TOKEN}(?:[ \t]+{_CAP_TOKEN})*"
+    rf"[{_UPPER}]{_NOT_AFTER_WORD}(?:(?<=T)he[ \t]+{_CAP_TOKEN}|{_CAP_REST})(?:[ \t]+{_CAP_TOKEN})*"
     rf"(?:[ \t]+{_CONNECTOR}[ \t]+(?:the[ \t]+)?{_CAP_TOKEN}(?:[ \t]+{_CAP_TOKEN})*)+"
 )
 _NOT_NAMES = frozenset(
@@ -1122,6 +1159,150 @@ class _Resolution:
     method: str
 
 
+_RUN_LEAD_WORDS = frozenset(
+    "the a an in on at by but and as after before when while if for with from to of".split()
+)
+
+
+@dataclass(frozen=True)
+class _RunShape:
+    """What the words of a capitalised run say without their context.
+
+    ``kind`` is ``"skip"`` (a pronoun, day, role, place: never a mention),
+    ``"org"`` (ends with an organisation noun) or ``"name"`` (a name after
+    optional title words).
+    """
+
+    kind: str
+    single: str | None = None  # a one-word run: the word, checked against its context
+    name: str = ""  # the organisation's or the person's name
+    org_modifiers: tuple[str, ...] = ()  # words before the organisation noun
+    name_words: tuple[str, ...] = ()
+    title_words: tuple[str, ...] = ()
+    possessive: bool = False  # "Putin's": a mention but not a speaker
+
+
+_SKIP_RUN = _RunShape("skip")
+
+
+@functools.lru_cache(maxsize=32768)
+def _run_shape(words: tuple[str, ...]) -> _RunShape:
+    """Classify a run's words (cached: the same runs recur across articles)."""
+    lw = [w.lower().rstrip(".,") for w in words]
+    low_all = [w.lower().strip(".,’'") for w in words]
+    single = None
+    if len(words) == 1:
+        single = _POSSESSIVE_END.sub("", words[0]).strip(".")
+        if single.lower() in _NOT_NAMES or single.lower() in _TIME_WORDS:
+            return _SKIP_RUN  # pronouns, days and months, countries: never a person
+    if all(w.strip("’'s") in _ROLE_LIKE for w in lw):
+        return _SKIP_RUN  # "Ministry", "The Army": a common noun at the start of a sentence
+    if any(w in _TIME_WORDS for w in low_all) and len(words) == 1:
+        return _SKIP_RUN
+    # organisations: a run containing an organisation noun
+    org_idx = [i for i, w in enumerate(lw) if w.strip("’'s") in _ORG_NOUNS or w in _ORG_NOUNS]
+    if org_idx and lw[org_idx[-1]] not in ("spokesperson’s",):
+        last = org_idx[-1]
+        # "Russian Foreign Ministry spokeswoman Maria Zakharova": the org is a role here
+        tail = words[last + 1 :]
+        if tail and any(x.lower() in _TITLE_WORDS for x in tail):
+            pass  # handled as a person with a role below
+        elif not tail:
+            name = _POSSESSIVE_END.sub("", " ".join(words))
+            return _RunShape("org", single, name, org_modifiers=words[:last])
+    if any(w in _PLACE_WORDS for w in low_all):
+        return _SKIP_RUN
+    # split off titles: the name is what follows the last title word
+    last_title = -1
+    for i, w in enumerate(lw):
+        if (
+            w in _TITLE_WORDS
+            or w.rstrip(".") in _TITLE_WORDS
+            or w in _ORG_NOUNS
+            or w in _PERSON_ROLE_NOUNS
+        ):
+            last_title = i
+    name_words = list(words[last_title + 1 :])
+    if not name_words:
+        return _SKIP_RUN
+    # possessive names are mentions but not speakers ("Putin's spokesman")
+    possessive = bool(_POSSESSIVE_END.search(name_words[-1]))
+    if possessive:
+        name_words[-1] = _POSSESSIVE_END.sub("", name_words[-1])
+    name = " ".join(name_words).strip(".,")
+    if not name_tokens(name):
+        return _SKIP_RUN
+    return _RunShape(
+        "name",
+        single,
+        name,
+        name_words=tuple(name_words),
+        title_words=words[: last_title + 1],
+        possessive=possessive,
+    )
+
+
+_LEAD_IN_WORDS = (
+    _TITLE_WORDS
+    | _ORG_NOUNS
+    | _PERSON_ROLE_NOUNS
+    | frozenset(["the", "a", "an", "of", "for", "and", "de", "la", "al"])
+)
+_LEAD_CLAUSE = re.compile(r"^(?:[^,\x00]{0,40},\s*)")
+
+
+@functools.lru_cache(maxsize=16384)
+def _only_lead_in(before: str) -> bool:
+    """Whether the sentence text before a name is only a lead-in: titles, roles,
+    names and determiners after an optional short clause ("On Monday, the
+    foreign minister"). Cached: the same sentence openings recur."""
+    if "," in before:
+        before = _LEAD_CLAUSE.sub("", before)
+    for w in before.split():
+        w = w.strip(".,")
+        if not (w.lower() in _LEAD_IN_WORDS or w[:1].isupper() or w.endswith(("’s", "'s"))):
+            return False
+    return True
+
+
+_FEMALE_PRONOUN = re.compile(r"\b(?:she|her|herself)\b")
+_MALE_PRONOUN = re.compile(r"\b(?:he|his|him|himself)\b")
+_RSTRIP_PUNCT = operator.methodcaller("rstrip", ".,;:!?")
+
+
+def _verb_subject_tokens(t: str) -> dict[str, list[int]]:
+    """Offsets of each token that comes right before a speech verb ("Ruiz said,"),
+    by token (whitespace-separated, the verb's trailing punctuation ignored).
+
+    Tokens are tested without building a match object for each (map and
+    compress run in C); only the verb tokens are then located in the text.
+    """
+    words = t.split()
+    verbs = itertools.compress(
+        range(len(words)), map(SPEECH_VERBS.__contains__, map(_RSTRIP_PUNCT, words))
+    )
+    out: dict[str, list[int]] = {}
+    n, pos = len(t), 0
+    for i in verbs:
+        # the first whole-token occurrence past the previous verb token is this
+        # one: the tokens in between are not verbs, so none is the same text
+        w = words[i]
+        q = t.find(w, pos)
+        while (q > 0 and not t[q - 1].isspace()) or (
+            q + len(w) < n and not t[q + len(w)].isspace()
+        ):
+            q = t.find(w, q + 1)
+        pos = q + len(w)
+        if i == 0:
+            continue
+        j = q  # back over the whitespace to the end of the token before
+        while t[j - 1].isspace():
+            j -= 1
+        prev = words[i - 1]
+        out.setdefault(prev, []).append(j - len(prev))
+    return out
+
+
 class _Article:
     """Everything extraction knows about one article."""
 
@@ -1150,23 +1331,17 @@ class _Article:
         self.mentions: list[_Mention] = []
         self.boundaries = self._sentence_boundaries()
         self.boundary_set = set(self.boundaries)
-        self.verb_subject_tokens: dict[str, list[int]] = {}
-        toks = list(_NONSPACE.finditer(self.masked))
-        for a, b in itertools.pairwise(toks):
-            if b.group(0).rstrip(".,;:!?") in SPEECH_VERBS:
-                self.verb_subject_tokens.setdefault(a.group(0), []).append(a.start())
+        self.verb_subject_tokens = _verb_subject_tokens(self.masked)
         self._scan_entities()
 
     # -- sentences -------------------------------------------------------
     def _sentence_boundaries(self) -> list[int]:
         t = self.masked
         out = set(self.para_starts)
-        for m in re.finditer(
-            r"[.!?…][\"”’'»\x00]?(\s+)(?=[\"“‘'«„(\[A-Z" + _UPPER[3:] + r"0-9])", t
-        ):
+        for m in _SENTENCE_GAP.finditer(t):
             # the word before the full stop must not be an abbreviation
             before = t[max(0, m.start() - 12) : m.start() + 1]
-            w = re.search(r"(\w[\w.]*)\.$", before)
+            w = _WORD_BEFORE_STOP.search(before)
             if w and (w.group(1).lower().rstrip(".") in _ABBREV or len(w.group(1)) == 1):
                 continue
             out.add(m.end())
@@ -1191,14 +1366,16 @@ class _Article:
     def _scan_entities(self) -> None:
         t = self.masked
         starts = self.boundary_set
-        self.midcaps: set[str] = set()
+        # capitalised words seen inside a sentence (each distinct one cleaned once)
+        inside: set[str] = set()
         for m in _CAP_TOKEN_RE.finditer(t):
             st = m.start()
             if st not in starts and not t[max(0, st - 2) : st].rstrip().endswith(_OPENERS):
-                self.midcaps.add(_POSSESSIVE_END.sub("", m.group(0)).strip("."))
+                inside.add(m.group(0))
+        self.midcaps = {_POSSESSIVE_END.sub("", w).strip(".") for w in inside}
         consumed: list[tuple[int, int]] = []
         for m in _ORG_RUN.finditer(t):
-            if re.search(r"[a-z]\.[ \t]", m.group(0)):
+            if _LOWER_STOP.search(m.group(0)):
                 continue  # crosses a sentence end
             words = m.group(0).split()
             if words[0].lower() in _TITLE_WORDS or words[0].lower() in _PERSON_ROLE_NOUNS:
@@ -1207,9 +1384,9 @@ class _Article:
                 w.lower() in _ORG_NOUNS for w in words
             ):
                 continue
-            name = re.sub(r"^(?:The|the)\s+", "", m.group(0))
+            name = _LEADING_THE.sub("", m.group(0))
             name = _POSSESSIVE_END.sub("", name)
-            parts = re.split(rf"\s+{_CONNECTOR}\s+", name, maxsplit=1)
+            parts = _CONNECTOR_SPLIT.split(name, maxsplit=1)
             head, rest = parts[0], (parts[1] if len(parts) > 1 else "")
             hw = head.split()
             if (
@@ -1219,7 +1396,7 @@ class _Article:
             ):
                 # a person followed by their organisation: the org is the rest
                 org_start = m.start() + m.group(0).find(rest)
-                org = self._entity(re.sub(r"^(?:the)\s+", "", rest), "organisation")
+                org = self._entity(_LEADING_LOWER_THE.sub("", rest), "organisation")
                 org.affiliation = org.affiliation or self._country_in(rest.split()) or org.name
                 self.mentions.append(_Mention(org_start, m.end(), org, False))
                 consumed.append((org_start, m.end()))
@@ -1240,7 +1417,7 @@ class _Article:
             ent = self._entity(name, "organisation")
             country = self._country_in(words)
             ent.affiliation = ent.affiliation or country or name
-            head_m = re.match(r"(?:\s+[a-z]+){0,2}?\s+([a-z]+)", t[m.end() : m.end() + 40])
+            head_m = _HEAD_AFTER.match(t[m.end() : m.end() + 40])
             if head_m and head_m.group(1) in _ORG_NOUNS:
                 ent.roles.append(head_m.group(1))
             self.mentions.append(_Mention(m.start(), m.end(), ent, self._is_subject(m.start())))
@@ -1284,89 +1461,35 @@ class _Article:
                 raw = t[s:e]
         words = raw.split()
         # strip a leading sentence-initial determiner or function word
-        while words and words[0].lower() in {
-            "the",
-            "a",
-            "an",
-            "in",
-            "on",
-            "at",
-            "by",
-            "but",
-            "and",
-            "as",
-            "after",
-            "before",
-            "when",
-            "while",
-            "if",
-            "for",
-            "with",
-            "from",
-            "to",
-            "of",
-        }:
+        while words and words[0].lower() in _RUN_LEAD_WORDS:
             s = t.index(words[0], s) + len(words[0])
             while s < e and t[s].isspace():
                 s += 1
             words = words[1:]
         if not words:
             return
-        lw = [w.lower().rstrip(".,") for w in words]
-        low_all = [w.lower().strip(".,’'") for w in words]
-        if len(words) == 1:
-            w0 = _POSSESSIVE_END.sub("", words[0]).strip(".")
-            if w0.lower() in _NOT_NAMES or w0.lower() in _TIME_WORDS:
-                return  # pronouns, days and months, countries: never a person
-            if s in self.boundary_set and w0 not in self.midcaps and not self.gaz.is_country(w0):
-                return
-        if all(w.strip("’'s") in _ROLE_LIKE for w in lw):
-            return  # "Ministry", "The Army": a common noun at the start of a sentence
-        if any(w in _TIME_WORDS for w in low_all) and len(words) == 1:
+        shape = _run_shape(tuple(words))
+        if shape.kind == "skip":
             return
-        # organisations: a run containing an organisation noun
-        org_idx = [i for i, w in enumerate(lw) if w.strip("’'s") in _ORG_NOUNS or w in _ORG_NOUNS]
-        if org_idx and lw[org_idx[-1]] not in ("spokesperson’s",):
-            last = org_idx[-1]
-            # "Russian Foreign Ministry spokeswoman Maria Zakharova": the org is a role here
-            tail = words[last + 1 :]
-            if tail and any(x.lower() in _TITLE_WORDS for x in tail):
-                pass  # handled as a person with a role below
-            elif not tail:
-                name = " ".join(words)
-                name = _POSSESSIVE_END.sub("", name)
-                country = self._country_in(words[:last])
-                ent = self._entity(self.gaz.normalize_org(name), "organisation")
-                if country and not ent.affiliation:
-                    ent.affiliation = country
-                elif not ent.affiliation and not country:
-                    ent.affiliation = ent.name
-                self.mentions.append(_Mention(s, e, ent, self._is_subject(s)))
-                return
-        if any(w in _PLACE_WORDS for w in low_all):
+        if (
+            shape.single is not None
+            and s in self.boundary_set
+            and shape.single not in self.midcaps
+            and not self.gaz.is_country(shape.single)
+        ):
+            return  # a capitalised word opening a sentence, never seen inside one
+        if shape.kind == "org":
+            country = self._country_in(shape.org_modifiers)
+            ent = self._entity(self.gaz.normalize_org(shape.name), "organisation")
+            if country and not ent.affiliation:
+                ent.affiliation = country
+            elif not ent.affiliation and not country:
+                ent.affiliation = ent.name
+            self.mentions.append(_Mention(s, e, ent, self._is_subject(s)))
             return
-        # split off titles: the name is what follows the last title word
-        last_title = -1
-        for i, w in enumerate(lw):
-            if (
-                w in _TITLE_WORDS
-                or w.rstrip(".") in _TITLE_WORDS
-                or w in _ORG_NOUNS
-                or w in _PERSON_ROLE_NOUNS
-            ):
-                last_title = i
-        name_words = words[last_title + 1 :]
-        title_words = words[: last_title + 1]
-        if not name_words:
-            return
-        # possessive names are mentions but not speakers ("Putin's spokesman")
-        possessive = bool(_POSSESSIVE_END.search(name_words[-1]))
-        if possessive:
-            name_words[-1] = _POSSESSIVE_END.sub("", name_words[-1])
-        name = " ".join(name_words).strip(".,")
+        name, name_words, title_words = shape.name, shape.name_words, shape.title_words
+        possessive = shape.possessive
         toks = name_tokens(name)
-        if not toks:
-            return
         name_start = s + raw.find(name_words[0]) if name_words[0] in raw else s
         role_before = self._role_before(s, title_words)
         is_person = bool(role_before) or bool(title_words) or force_person
@@ -1395,9 +1518,7 @@ class _Article:
         role_text = " ".join([role_before, " ".join(title_words)]).strip()
         appos = self._appositive(e)
         if title_words and ent.affiliation is None:
-            m_of = re.match(
-                rf"\s+of\s+(?:the\s+)?({_CAP_TOKEN}(?:\s+{_CAP_TOKEN})*)", t[e : e + 60]
-            )
+            m_of = _OF_NAME.match(t[e : e + 60])
             if m_of:
                 ent.affiliation = self.gaz.country_of(m_of.group(1)) or m_of.group(1)
         for r in (role_text, appos):
@@ -1414,10 +1535,10 @@ class _Article:
         before = t[max(0, s - 20) : s]
         if before[-1:].isspace() and before.split()[-1:] and before.split()[-1] in SPEECH_VERBS:
             return True
-        m_app = re.match(r"\s*,\s*(?:the|a|an|who|whose)\b([^,.;]{0,80})", after)
+        m_app = _APPOSITIVE_START.match(after)
         if m_app:
             words_app = [w.strip(".,").lower() for w in m_app.group(1).split()]
-            if re.match(r"\s*,\s*(?:who|whose)\b", after):
+            if _WHO_START.match(after):
                 return len(toks) >= 2
             return len(toks) >= 2 and any(w in _PERSON_ROLE_NOUNS for w in words_app)
         if _VERB_AFTER.match(after):
@@ -1427,7 +1548,7 @@ class _Article:
             last = t[s:e].split()[-1]
             if any(p > e for p in self.verb_subject_tokens.get(last, ())):
                 return True
-            if re.search(r"\b(?:he|she)\b", t[e : self.sentence_end(e)]):
+            if _HE_SHE.search(t[e : self.sentence_end(e)]):
                 return True
         return False
 
@@ -1438,7 +1559,7 @@ class _Article:
         # the role noun must end the text before the name (commas allowed)
         tail = before.rstrip(" ,\t\n")
         last = tail[tail.rfind(" ") + 1 :].lower() if tail else ""
-        if not last.endswith(_PERSON_ROLE_SUFFIXES):
+        if not _ends_with_role(last):
             return ""
         # the role noun and up to four words before it (plus a possessive owner)
         words = tail.split()
@@ -1451,7 +1572,7 @@ class _Article:
 
     def _appositive(self, e: int) -> str:
         t = self.masked
-        m = re.match(r",\s*([^,.;:\x00]{2,120}?)(?:,|\.|;|$|\s+(?:said|told|says))", t[e : e + 160])
+        m = _APPOSITIVE.match(t[e : e + 160])
         if not m:
             return ""
         text = m.group(1)
@@ -1586,22 +1707,12 @@ class _Article:
 
     def _is_subject(self, s: int) -> bool:
         """Whether the words before ``s`` in its sentence are only a lead-in."""
-        ss = self.sentence_start(s)
-        after = self.masked[s : self.sentence_end(s)]
-        if "who" in after[:170] and _WHO_SAID.match(after):
+        t = self.masked
+        se = self.sentence_end(s)
+        # ", who said": the slice to the sentence end only when "who" is near
+        if "who" in t[s : min(se, s + 170)] and _WHO_SAID.match(t[s:se]):
             return True
-        before = self.masked[ss:s]
-        before = re.sub(r"^(?:[^,\x00]{0,40},\s*)", "", before) if "," in before else before
-        raw_words = [w.strip(".,") for w in before.split()]
-        return all(
-            w.lower() in _TITLE_WORDS
-            or w.lower() in _ORG_NOUNS
-            or w.lower() in _PERSON_ROLE_NOUNS
-            or w.lower() in {"the", "a", "an", "of", "for", "and", "de", "la", "al"}
-            or w[:1].isupper()
-            or w.endswith(("’s", "'s"))
-            for w in raw_words
-        )
+        return _only_lead_in(t[self.sentence_start(s) : s])
 
     def _gender_from_pronouns(self) -> None:
         """Vote on gender with he/she in sentences about a single person."""
@@ -1617,8 +1728,8 @@ class _Article:
             ent = ents[next(iter(ids))]
             se = self.sentence_end(ss)
             seg = t[ss:se].lower()
-            f = len(re.findall(r"\b(?:she|her|herself)\b", seg))
-            m = len(re.findall(r"\b(?:he|his|him|himself)\b", seg))
+            f = _FEMALE_PRONOUN.search(seg) is not None
+            m = _MALE_PRONOUN.search(seg) is not None
             if f and not m:
                 ent.gender_votes["f"] += 1
             elif m and not f:
@@ -1672,10 +1783,10 @@ class _Article:
         ps = self.para_of(pos)[0]
         prev_ps = self.paras[max(0, self.para_index(pos) - 1)][0]
         for a, b in ((ss, self.sentence_end(pos)), (ps, ss), (prev_ps, ps)):
-            words = re.findall(_CAP_TOKEN, self.masked[a:b])
+            words = _CAP_TOKEN_RE.findall(self.masked[a:b])
             if a == ss:  # prefer what precedes the name, then what follows it
-                before = re.findall(_CAP_TOKEN, self.masked[ss:pos])
-                after = re.findall(_CAP_TOKEN, self.masked[pos:b])
+                before = _CAP_TOKEN_RE.findall(self.masked[ss:pos])
+                after = _CAP_TOKEN_RE.findall(self.masked[pos:b])
                 words = list(reversed(before)) + after
             else:
                 words = list(reversed(words))
@@ -1707,7 +1818,7 @@ class _Article:
             if offset <= mn.start and mn.end <= offset + len(phrase) + 1:
                 if mn.entity.kind == "person" and _possessive_at(self.text, mn.end):
                     continue
-                nxt_word = re.match(r"\s+([a-z]+)", self.masked[mn.end : mn.end + 30])
+                nxt_word = _NEXT_LOWER_WORD.match(self.masked[mn.end : mn.end + 30])
                 if (
                     mn.entity.kind == "person"
                     and nxt_word
@@ -1737,12 +1848,10 @@ class _Article:
             ]
             caps = [c for c in caps if c and not self.gaz.is_country(c)]
         all_caps = all(
-            w[:1].isupper()
-            or w.lower() in NAME_PARTICLES
-            or re.match(rf"{_PARTICLE}-[{_UPPER}]", w)
+            w[:1].isupper() or w.lower() in NAME_PARTICLES or _PARTICLE_HYPHEN.match(w)
             for w in phrase.replace(",", " ").split()
         )
-        for acr in re.findall(r"\b[A-Z]{2,6}\b", phrase):
+        for acr in _ACRONYM_WORD.findall(phrase):
             org_name = self.gaz.acronym(acr)
             if org_name and len(words) <= 3:
                 ent = self._entity(org_name, "organisation")
@@ -1847,7 +1956,7 @@ class _Article:
             return _Resolution(
                 mn.entity, self.text[mn.start : mn.end], mn.start, mn.end, ":", "colon-lead-in"
             )
-        m = re.match(r"\s*(?:[^,\x00]{0,40},\s*)?(He|She|They|It)\b", self.masked[ss:end])
+        m = _LEAD_PRONOUN.match(self.masked[ss:end])
         if m:
             return self.resolve(m.group(1), ss + m.start(1), ":", "colon-lead-in")
         return None
@@ -1856,7 +1965,7 @@ class _Article:
         """The last country or demonym named before ``pos`` in this paragraph or the previous."""
         ps = self.paras[max(0, self.para_index(pos) - 1)][0]
         seg = self.masked[ps:pos]
-        for w in reversed(re.findall(_CAP_TOKEN, seg)):
+        for w in reversed(_CAP_TOKEN_RE.findall(seg)):
             c = self.gaz.country_of(_POSSESSIVE_END.sub("", w))
             if c:
                 return c
@@ -1973,7 +2082,7 @@ def _same(a: list[str], b: list[str]) -> bool:
 
 
 def _possessive_at(text: str, end: int) -> bool:
-    return bool(re.match(r"['’]s\b", text[end : end + 3]))
+    return bool(_POSSESSIVE_START.match(text[end : end + 3]))
 
 
 def _head_noun(words: list[str]) -> str | None:
@@ -1997,8 +2106,12 @@ class _Gazetteer:
     def __init__(self, words: Counter):
         self.words = words
         self.states: set[str] = set()
-        self.orgs: Counter = Counter()
         self.adjectival: set[str] | None = None
+        self._orgs: Counter | None = Counter()
+        # organisation counts are only needed to resolve acronyms, which most
+        # corpora never ask for: from_texts leaves them to be counted on first use
+        self._org_texts: list[str] = []
+        self._by_initials: dict[str, list[str]] | None = None
         self._cache: dict[str, str | None] = {}
         self._demonym_cache: dict[str, str | None] = {}
         self._by_prefix: dict[str, list[str]] = {}
@@ -2008,8 +2121,8 @@ class _Gazetteer:
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> _Gazetteer:
+        texts = list(texts)
         c: Counter = Counter()
-        orgs: Counter = Counter()
         states: set[str] = set()
         adjectival: set[str] = set()
         for t in texts:
@@ -2019,12 +2132,6 @@ class _Gazetteer:
             for m in _CAP_THEN_WORD.finditer(t):
                 if m.group(2) not in _NON_NOUN_FOLLOWERS:
                     adjectival.add(m.group(1))
-            for m in _ORG_RUN.finditer(t):
-                orgs[_LEADING_THE.sub("", m.group(0))] += 1
-            for m in _CAP_MULTI_RUN.finditer(t):
-                words = m.group(1).split()
-                if any(w.lower() in _ORG_NOUNS for w in words[1:]):
-                    orgs[_LEADING_THE.sub("", m.group(1))] += 1
         for w in list(c):  # possessives and trailing full stops fold into the word
             base = _POSSESSIVE_END.sub("", w).strip(".")
             if base != w:
@@ -2033,18 +2140,37 @@ class _Gazetteer:
                     c[base] += n
         g = cls(c)
         g.states = states
-        g.orgs = orgs
         g.adjectival = adjectival
+        g._orgs = None  # counted from the texts by the orgs property
+        g._org_texts = texts
         return g
+
+    @property
+    def orgs(self) -> Counter:
+        """How often each organisation name occurs in the corpus."""
+        if self._orgs is None:
+            orgs: Counter = Counter()
+            for t in self._org_texts:
+                for m in _ORG_RUN.finditer(t):
+                    orgs[_LEADING_THE.sub("", m.group(0))] += 1
+                for m in _CAP_MULTI_RUN.finditer(t):
+                    words = m.group(1).split()
+                    if any(w.lower() in _ORG_NOUNS for w in words[1:]):
+                        orgs[_LEADING_THE.sub("", m.group(1))] += 1
+            self._orgs, self._org_texts = orgs, []
+        return self._orgs
 
     def acronym(self, acr: str) -> str | None:
         """The corpus organisation whose initials are ``acr`` (MDF, CEC)."""
-        best = None
-        for name, n in self.orgs.items():
-            initials = "".join(w[0] for w in name.split() if w[:1].isupper())
-            if initials == acr and (best is None or n > self.orgs[best]):
-                best = name
-        return best
+        if self._by_initials is None:
+            # names by initials, in count order: one pass, not one per acronym
+            self._by_initials = {}
+            for name in self.orgs:
+                initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+                self._by_initials.setdefault(initials, []).append(name)
+        names = self._by_initials.get(acr)
+        # the most frequent; the first counted among equals
+        return max(names, key=self.orgs.__getitem__) if names else None
 
     def is_country(self, word: str) -> bool:
         w = _POSSESSIVE_END.sub("", word.strip(" .,"))
@@ -2118,12 +2244,13 @@ class _Gazetteer:
         return " ".join([dem, *(w.capitalize() for w in words)])
 
     def normalize_org(self, name: str) -> str:
-        name = re.sub(r"^(?:The|the)\s+", "", name.strip())
+        name = _LEADING_THE.sub("", name.strip())
         return name
 
 
+# ≡ (?<![\w.])([{_UPPER}][{_LOWER}]{{2,}}…) (see _NOT_AFTER_WORD)
 _STATE_POSSESSIVE = re.compile(
-    rf"(?<![\w.])([{_UPPER}][{_LOWER}]{{2,}}(?:\s+[{_UPPER}][{_LOWER}]+)?)['’]s\s+(?:(?:foreign|defence|defense|"
+    rf"([{_UPPER}](?<![\w.].)[{_LOWER}]{{2,}}(?:\s+[{_UPPER}][{_LOWER}]+)?)['’]s\s+(?:(?:foreign|defence|defense|"
     r"interior|finance|trade|prime|deputy|top|new|own|chief|national|armed|state|military|security)\s+){0,2}"
     r"(?:ministry|government|army|navy|air\s+force|president|parliament|ambassador|embassy|military|"
     r"forces|minister|coast\s+guard|border|capital|leader|cabinet|envoy|diplomat|troops|prime\s+minister)\b"
@@ -2197,7 +2324,6 @@ def _common_prefix(a: str, b: str) -> int:
 _VERB_RE = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _VERB_AFTER = re.compile(rf"\s*,?\s+(?:\w+ly\s+)?(?:{_VERB_RE})\b")
 _WHO_SAID = re.compile(rf"[^.;\x00]{{0,140}}?,\s*who\s+(?:\w+\s+)?(?:{_VERB_RE})\b")
-_NONSPACE = re.compile(r"\S+")
 _CAP_TOKEN_RE = re.compile(_CAP_TOKEN)
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _OPENERS = tuple("\"“‘'«„(")
@@ -2221,6 +2347,14 @@ _CAP_THEN_WORD = re.compile(rf"([{_UPPER}][{_LOWER}]+(?:an|ese|ish|i|ic|ite))\s+
 _CAP_MULTI_RUN = re.compile(rf"({_CAP_TOKEN}(?:\s+{_CAP_TOKEN})+)")
 _LEADING_THE = re.compile(r"^(?:The|the)\s+")
 _PERSON_ROLE_SUFFIXES = tuple(_PERSON_ROLE_NOUNS)
+
+
+@functools.lru_cache(maxsize=16384)
+def _ends_with_role(word: str) -> bool:
+    """Whether a word ends with a person's role noun ("spokeswoman", "ex-minister")."""
+    return word.endswith(_PERSON_ROLE_SUFFIXES)
+
+
 _ROLE_WORD = re.compile(r"[\w’'.-]+")
 _SUBJ = r"(?P<subj>(?:[^\x00.!?;“”\"«»„]{1,140}?))"
 _AFTER_SV = re.compile(
@@ -2243,18 +2377,66 @@ _BAD_SUBJ_START = re.compile(
     r"^(?:and|but|or|so|because|which|that|who|when|while|as|if|to|it\s+is|there)\b", re.I
 )
 
+# Patterns used once per quote, name or sentence, compiled here rather than
+# looked up (or, for those built from _VERB_RE, rebuilt) at every call.
+_SENTENCE_GAP = re.compile(r"[.!?…][\"”’'»\x00]?(\s+)(?=[\"“‘'«„(\[A-Z" + _UPPER[3:] + r"0-9])")
+_WORD_BEFORE_STOP = re.compile(r"(\w[\w.]*)\.$")
+_LOWER_STOP = re.compile(r"[a-z]\.[ \t]")
+_CONNECTOR_SPLIT = re.compile(rf"\s+{_CONNECTOR}\s+")
+_LEADING_LOWER_THE = re.compile(r"^(?:the)\s+")
+_HEAD_AFTER = re.compile(r"(?:\s+[a-z]+){0,2}?\s+([a-z]+)")
+_OF_NAME = re.compile(rf"\s+of\s+(?:the\s+)?({_CAP_TOKEN}(?:\s+{_CAP_TOKEN})*)")
+_APPOSITIVE_START = re.compile(r"\s*,\s*(?:the|a|an|who|whose)\b([^,.;]{0,80})")
+_WHO_START = re.compile(r"\s*,\s*(?:who|whose)\b")
+_HE_SHE = re.compile(r"\b(?:he|she)\b")
+_APPOSITIVE = re.compile(r",\s*([^,.;:\x00]{2,120}?)(?:,|\.|;|$|\s+(?:said|told|says))")
+_NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)")
+_PARTICLE_HYPHEN = re.compile(rf"{_PARTICLE}-[{_UPPER}]")
+_LEAD_PRONOUN = re.compile(r"\s*(?:[^,\x00]{0,40},\s*)?(He|She|They|It)\b")
+_OPENING_PRONOUN = re.compile(r"\s*(?:[^,]{0,40},\s*)?(He|She|They|It)\b")
+_POSSESSIVE_START = re.compile(r"['’]s\b")
+_LEAD_ADVERBIAL = re.compile(
+    r"^(?:(?:In|On|At|During|After|Before|Speaking|Asked|Earlier|Later|Meanwhile|"
+    r"However|But|And|Separately|Elsewhere|Instead|Still|Yet|Then|Now|Today|Also|"
+    r"Addressing|Writing|Responding|Answering|Interviewed|Since|From|For|With|Under|"
+    r"Following|Despite|Last|This|Next|When|While|As|Once|Inside|Outside|Back)\b[^,]{0,80},\s*)"
+)
+_FINITE_VERB = re.compile(
+    r"\b(?:is|was|were|are|has|had|have|will|would|could|should|can|may|might|did|does|do)\b"
+)
+_RELATIVE_PRONOUN = re.compile(r"\b(?:who|which|whose)\b")
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S")
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose|where)\b")
+_RELATIVE_CLAUSE_ANY = re.compile(r",\s*(?:who|which|whose|where|of\s+which|in\s+which)\b")
+_APPOSITIVE_NAME = re.compile(
+    rf",\s*((?:{_PARTICLE}[-\s])?{_CAP_TOKEN}(?:\s+(?:{_PARTICLE}[-\s])?{_CAP_TOKEN})+)"
+)
+_ACCORDING_END = re.compile(r"according\s+to\s+([^,\x00]{1,80}),\s*$", re.I)
+_ACCORDING_START = re.compile(r"\s*According\s+to\s+([^,\x00]{1,80}),")
+_VERB_WORD = re.compile(rf"\b(?:{_VERB_RE})\b")
+_VERB_COMMA_END = re.compile(rf"\b(?:{_VERB_RE})\s*,$")
+_COLON_COMMA_END = re.compile(r"[:,]\s*$")
+_STOP_END = re.compile(r"[.!?]$")
+_CLAUSE_PUNCT_END = re.compile(r"[.!?,;:]$")
+_PUNCT_END = re.compile(r"[,.:;—–-]\s*$")
+_COMMA_START = re.compile(r"^\s*,")
+_COORDINATION = re.compile(r"[\W_]+|\b(?:and|but|then|also|later|however|\w+ly)\b")
+_WORD_TOKEN = re.compile(r"[\w’'-]+")
+_CLAUSE_THEN_SUBJECT_VERB = re.compile(rf"^[^\x00.!?;]*?,\s*{_SUBJ}\s+(?P<verb>{_VERB_RE})\b")
+_CLAUSE_CUT = re.compile(r",\s*(?:and|but|while|whereas)\s+|;\s*|\x00[^\w]*?(?:and|but)\s+")
+_WHO_END = re.compile(r",?\s*who\s*(?:\w+\s+)?$")
+_AUXILIARY_END = re.compile(r"\s+(?:has|had|have|also|then|later|on\s+\w+day|\w+ly)\s*$")
+_PRONOUN_END = re.compile(r"\b(he|she|they|it)\s*$", re.I)
+_REPORTING_SENTENCE = re.compile(
+    rf"(?:^|(?<=[.!?]\s))(?P<subj>[^\x00.!?;]{{1,120}}?)\s+(?:\w+ly\s+)?(?P<verb>{_VERB_RE})\b"
+)
+
 
 def _clean_subject(subj: str) -> str:
     subj = subj.strip()
     # drop leading adverbials: "In Moscow, ", "On Monday, ", "Speaking in X, "
     while True:
-        m = re.match(
-            r"^(?:(?:In|On|At|During|After|Before|Speaking|Asked|Earlier|Later|Meanwhile|"
-            r"However|But|And|Separately|Elsewhere|Instead|Still|Yet|Then|Now|Today|Also|"
-            r"Addressing|Writing|Responding|Answering|Interviewed|Since|From|For|With|Under|"
-            r"Following|Despite|Last|This|Next|When|While|As|Once|Inside|Outside|Back)\b[^,]{0,80},\s*)",
-            subj,
-        )
+        m = _LEAD_ADVERBIAL.match(subj)
         if not m:
             break
         subj = subj[m.end() :]
@@ -2279,7 +2461,7 @@ def _valid_subject(subj: str) -> bool:
     if (
         first[:1].isupper()
         or role_led
-        or re.match(rf"{_PARTICLE}-[{_UPPER}]", first)
+        or _PARTICLE_HYPHEN.match(first)
         or first.lower()
         in (
             "the",
@@ -2299,11 +2481,8 @@ def _valid_subject(subj: str) -> bool:
         )
     ):
         # reject subjects that contain a finite verb (a clause, not a noun phrase)
-        if re.search(
-            r"\b(?:is|was|were|are|has|had|have|will|would|could|should|can|may|might|did|does|do)\b",
-            s,
-        ):
-            if not re.search(r"\b(?:who|which|whose)\b", s):
+        if _FINITE_VERB.search(s):
+            if not _RELATIVE_PRONOUN.search(s):
                 return False
         return True
     return False
@@ -2386,14 +2565,11 @@ class _Extractor:
             if rx is _AFTER_SV:
                 if not _valid_subject(subj) or len(subj.split()) > 14:
                     continue
-                if re.search(r"[.!?]\s+\S", subj):
+                if _SENTENCE_INSIDE.search(subj):
                     continue
             elif rx is _AFTER_VS:
-                subj = re.split(r",\s*(?:who|which|whose|where)\b", subj)[0]
-                app = re.match(
-                    rf",\s*((?:{_PARTICLE}[-\s])?{_CAP_TOKEN}(?:\s+(?:{_PARTICLE}[-\s])?{_CAP_TOKEN})+)",
-                    right[m.end("subj") :],
-                )
+                subj = _RELATIVE_CLAUSE.split(subj)[0]
+                app = _APPOSITIVE_NAME.match(right[m.end("subj") :])
                 if (
                     app
                     and subj.split()
@@ -2425,7 +2601,7 @@ class _Extractor:
                 return r
         if not m:
             # "According to X, “...”"
-            m2 = re.search(r"according\s+to\s+([^,\x00]{1,80}),\s*$", seg, re.I)
+            m2 = _ACCORDING_END.search(seg)
             if m2:
                 return art.resolve(m2.group(1), ss + m2.start(1), "according to", "before")
             return None
@@ -2458,7 +2634,7 @@ class _Extractor:
         if lead_s.endswith((":", "—")):
             return False
         return not (
-            re.search(rf"\b(?:{_VERB_RE})\s*,$", lead_s)
+            _VERB_COMMA_END.search(lead_s)
             or (lead_s.endswith(",") and k > 0 and art.spans[k - 1].para == sp.para)
         )
 
@@ -2476,14 +2652,14 @@ class _Extractor:
         ss = art.sentence_start(sp.open_pos)
         lead = art.masked[ss : sp.open_pos]
         if embedded:
-            if _NAMING_CUES.search(lead.rstrip()):
+            if _ends_with_naming_cue(lead):
                 return None, "skip"
             if _is_name_like(content):
                 return None, "skip"
         elif (
             _is_name_like(content)
-            and not re.search(r"[:,]\s*$", lead)
-            and not re.search(r"[.!?]$", content)
+            and not _COLON_COMMA_END.search(lead)
+            and not _STOP_END.search(content)
         ):
             # a title or name standing alone in quote marks
             if not self.after_attribution(k, sp):
@@ -2514,13 +2690,13 @@ class _Extractor:
                 if pres.cue and pres.cue in tail:
                     tail = tail[tail.find(pres.cue) + len(pres.cue) :]
                 elif pres.cue and pres.method == "split":
-                    tail = re.sub(rf"\b(?:{_VERB_RE})\b", "", tail, count=1)
+                    tail = _VERB_WORD.sub("", tail, count=1)
                 own = self.after_attribution(k, sp)
-                if own is None and not re.search(rf"\b(?:{_VERB_RE})\b", tail) and len(tail) < 160:
+                if own is None and not _VERB_WORD.search(tail) and len(tail) < 160:
                     kind = (
                         "partial"
                         if embedded
-                        and not re.search(r"[,.:;—–-]\s*$", between.strip() + " ")
+                        and not _PUNCT_END.search(between.strip() + " ")
                         and not between.rstrip().endswith((",", ".", ":"))
                         else "direct"
                     )
@@ -2593,7 +2769,7 @@ class _Extractor:
         # "called the move “reckless”, the minister said" style is rare; allow the
         # reporting clause when the fragment ends the sentence's first clause
         right = self._right(k, sp)
-        return bool(re.match(r"^\s*,", right)) and self.text[sp.start : sp.start + 1].isupper()
+        return bool(_COMMA_START.match(right)) and self.text[sp.start : sp.start + 1].isupper()
 
     def partial_attribution(
         self, k: int, sp: Span, results: list[tuple[Span, _Resolution | None, str] | None]
@@ -2606,14 +2782,10 @@ class _Extractor:
         if k > 0:
             prev = art.spans[k - 1]
             between = art.masked[(prev.close_pos or prev.end) + 1 : sp.open_pos]
-            new_verb = re.search(rf"\b(?:{_VERB_RE})\b", between)
+            new_verb = _VERB_WORD.search(between)
             if new_verb is not None:
                 # a coordinated verb ("…”, but warned that …") keeps the subject
-                lead = re.sub(
-                    r"[\W_]+|\b(?:and|but|then|also|later|however|\w+ly)\b",
-                    "",
-                    between[: new_verb.start()],
-                )
+                lead = _COORDINATION.sub("", between[: new_verb.start()])
                 if not lead:
                     new_verb = None
             if prev.para == sp.para and (prev.close_pos or prev.end) >= ss and not new_verb:
@@ -2623,10 +2795,10 @@ class _Extractor:
                     return _Resolution(r.entity, r.mention, r.start, r.end, r.cue, "partial")
                 return None
         # "According to the ministry, the ship ignored “repeated warnings”"
-        m_acc = re.match(r"\s*According\s+to\s+([^,\x00]{1,80}),", seg)
+        m_acc = _ACCORDING_START.match(seg)
         if m_acc:
             return art.resolve(m_acc.group(1), ss + m_acc.start(1), "according to", "partial")
-        words = list(re.finditer(r"[\w’'-]+", seg))
+        words = list(_WORD_TOKEN.finditer(seg))
         verb_m = None
         for w in reversed(words):
             lw = w.group(0).lower()
@@ -2636,7 +2808,7 @@ class _Extractor:
         if verb_m is None:
             # "the strike was “disproportionate”, the ministry said"
             right = self._right(k, sp)
-            m = re.match(rf"^[^\x00.!?;]*?,\s*{_SUBJ}\s+(?P<verb>{_VERB_RE})\b", right)
+            m = _CLAUSE_THEN_SUBJECT_VERB.match(right)
             if m and _valid_subject(m.group("subj")):
                 rstart = (sp.close_pos + 1) if sp.close_pos is not None else sp.end
                 return art.resolve(
@@ -2647,24 +2819,20 @@ class _Extractor:
         prefix = seg[: verb_m.start()]
         if verb not in _PARTICIPLES:
             # the clause the verb heads: "X called it “…”, and his spokesman, Y, said"
-            cuts = list(
-                re.finditer(
-                    r",\s*(?:and|but|while|whereas)\s+|;\s*|\x00[^\w]*?(?:and|but)\s+", prefix
-                )
-            )
+            cuts = list(_CLAUSE_CUT.finditer(prefix))
             if cuts:
                 tail = prefix[cuts[-1].end() :]
                 if tail.strip() and _valid_subject(_clean_subject(tail).strip(" ,")):
                     prefix = tail
         if verb in _PARTICIPLES or verb in ("was", "were", "is", "are", "be", "being", "been"):
             # subject of the main clause: the first reporting verb's subject
-            first = re.search(rf"\b(?:{_VERB_RE})\b", prefix)
+            first = _VERB_WORD.search(prefix)
             if first is not None:
                 prefix = prefix[: first.start()]
             elif verb in ("was", "were", "is", "are", "be", "being", "been"):
                 # "… said it was “…”": the verb before 'was'
                 return None
-        if re.search(r",?\s*who\s*(?:\w+\s+)?$", prefix):
+        if _WHO_END.search(prefix):
             before_who = [
                 m
                 for m in art.mentions
@@ -2677,15 +2845,13 @@ class _Extractor:
                 )
         subj = _clean_subject(prefix)
         # the subject is the first noun phrase: cut at a relative clause or comma + lower word
-        subj_c = re.split(r",\s*(?:who|which|whose|where|of\s+which|in\s+which)\b", subj)[0]
-        subj_c = re.sub(
-            r"\s+(?:has|had|have|also|then|later|on\s+\w+day|\w+ly)\s*$", "", subj_c.strip()
-        )
+        subj_c = _RELATIVE_CLAUSE_ANY.split(subj)[0]
+        subj_c = _AUXILIARY_END.sub("", subj_c.strip())
         # a pronoun subject inside "… said it was"
         if not subj_c.strip():
             return None
         if not _valid_subject(subj_c) and subj_c.strip().lower().split()[0] not in _PRONOUNS:
-            m = re.search(r"\b(he|she|they|it)\s*$", subj_c.strip(), re.I)
+            m = _PRONOUN_END.search(subj_c.strip())
             if not m:
                 # the sentence's subject: a name or pronoun opening the sentence
                 subj_mentions = [
@@ -2696,7 +2862,7 @@ class _Extractor:
                     return _Resolution(
                         mn.entity, self.text[mn.start : mn.end], mn.start, mn.end, verb, "partial"
                     )
-                m0 = re.match(r"\s*(?:[^,]{0,40},\s*)?(He|She|They|It)\b", seg)
+                m0 = _OPENING_PRONOUN.match(seg)
                 if m0:
                     return art.resolve(m0.group(1), ss + m0.start(1), verb, "partial")
                 return None
@@ -2713,10 +2879,7 @@ class _Extractor:
         if before is not None:
             pe = min(pe, before)
         seg = art.masked[ps:pe]
-        for m in re.finditer(
-            rf"(?:^|(?<=[.!?]\s))(?P<subj>[^\x00.!?;]{{1,120}}?)\s+(?:\w+ly\s+)?(?P<verb>{_VERB_RE})\b",
-            seg,
-        ):
+        for m in _REPORTING_SENTENCE.finditer(seg):
             subj = _clean_subject(m.group("subj"))
             if not _valid_subject(subj):
                 continue
@@ -2734,9 +2897,9 @@ class _Extractor:
 def _is_name_like(content: str) -> bool:
     """Title Case words without sentence punctuation: a name or a title."""
     c = content.strip()
-    if not c or re.search(r"[.!?,;:]$", c):
+    if not c or _CLAUSE_PUNCT_END.search(c):
         return False
-    words = re.findall(r"[\w’'-]+", c)
+    words = _WORD_TOKEN.findall(c)
     if not words or len(words) > 10:
         return False
     small = {
