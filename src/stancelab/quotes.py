@@ -2115,7 +2115,9 @@ class _Gazetteer:
         self._cache: dict[str, str | None] = {}
         self._demonym_cache: dict[str, str | None] = {}
         self._by_prefix: dict[str, list[str]] = {}
-        for w in words:
+        # candidates most frequent first, then alphabetical: country_of takes the first
+        # that fits, so the order must not depend on set iteration (PYTHONHASHSEED)
+        for w in sorted(words, key=lambda w: (-words[w], w)):
             if len(w) >= 4:
                 self._by_prefix.setdefault(w[:4].lower(), []).append(w)
 
