@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXP ?= demo
 
-.PHONY: help install demo experiment test test-fast lint format bench train baselines evaluate clean
+.PHONY: help install install-ray demo experiment test test-fast lint format bench train baselines evaluate clean
 
 help: ## List every target
 	@echo "stancelab make targets:"
@@ -23,6 +23,9 @@ $(STAMP): pyproject.toml
 .venv: $(STAMP)
 
 install: $(STAMP) ## Create .venv and install stancelab (editable, with dev extras)
+
+install-ray: $(STAMP) ## Add the optional Ray Data engine to .venv (pip install -e '.[ray]')
+	$(BIN)/python -m pip install --quiet -e '.[dev,ray]'
 
 demo: $(STAMP) ## Run the demo experiment offline (bundled corpus): charts + reports in experiments/runs/demo/
 	$(BIN)/stancelab run configs/experiments/demo.yaml

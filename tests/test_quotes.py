@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stancelab.quotes import extract_corpus, extract_quotes, find_quote_spans
+from stancelab.quotes import _Gazetteer, extract_corpus, extract_quotes, find_quote_spans
 
 
 def spans(text: str) -> list[str]:
@@ -324,3 +324,21 @@ def test_extraction_does_not_depend_on_the_hash_seed() -> None:
         for seed in ("0", "1", "2", "3")  # seeds 1 and 3 once gave 'Estrava' for 'Estravia'
     }
     assert len(digests) == 1
+
+
+def test_corpus_context_learned_in_blocks_equals_the_whole() -> None:
+    """The Ray engine learns the corpus context block by block; it must equal the whole."""
+    from stancelab.actors import canonicalize
+    from stancelab.corpus import load_demo_corpus
+    from stancelab.quotes import context_from_stats, corpus_stats, extract_articles
+
+    arts = load_demo_corpus()
+    blocks = [arts[i : i + 5] for i in range(0, len(arts), 5)]
+    context = context_from_stats([corpus_stats(a.text for a in b) for b in blocks])
+    quotes = [q for b in blocks for q in extract_articles([(a.id, a.text) for a in b], context)]
+    canonicalize(quotes)
+    assert [q.to_dict() for q in quotes] == [q.to_dict() for q in extract_corpus(arts)]
+    whole = _Gazetteer.from_texts(a.text for a in arts)
+    assert context.words == whole.words and context.states == whole.states
+    assert context.adjectival == whole.adjectival and context.orgs == whole.orgs
+    assert list(context.orgs) == list(whole.orgs)  # same order: acronyms break ties by it

@@ -119,7 +119,8 @@ def _run_and_report(cfg: object, args: argparse.Namespace) -> int:
 def _cmd_run(args: argparse.Namespace) -> int:
     from stancelab.config import load_config
 
-    cfg = load_config(args.config, args.set)
+    overrides = list(args.set) + ([f"engine.name={args.engine}"] if args.engine else [])
+    cfg = load_config(args.config, overrides)
     return _run_and_report(cfg, args)
 
 
@@ -257,6 +258,12 @@ def build_parser() -> argparse.ArgumentParser:
         "run", help="run an experiment config (a run folder with charts and reports)"
     )
     r.add_argument("config", type=Path, help="configs/experiments/NAME.yaml")
+    r.add_argument(
+        "--engine",
+        choices=["local", "ray"],
+        default=None,
+        help="run on this engine (overrides engine.name; ray needs stancelab[ray])",
+    )
     d = sub.add_parser("demo", help="run the demo experiment on the bundled demo corpus")
     d.add_argument(
         "--no-scores", action="store_true", help="extraction only (no model, no run folder)"
@@ -294,7 +301,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         if "stancelab.scoring" in sys.modules:
             known += (sys.modules["stancelab.scoring"].ScoringError,)
-        if not isinstance(exc, known):
+        missing_extra = isinstance(exc, ImportError) and "stancelab[" in str(exc)
+        if not isinstance(exc, known) and not missing_extra:
             raise
         print(f"stancelab {args.command}: error: {exc}", file=sys.stderr)
         return 2

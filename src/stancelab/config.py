@@ -37,6 +37,7 @@ __all__ = [
     "CacheConfig",
     "ConfigError",
     "CorpusConfig",
+    "EngineConfig",
     "EvaluationConfig",
     "ExperimentConfig",
     "ExtractionConfig",
@@ -222,6 +223,29 @@ class CacheConfig(_Strict):
     dir: str = "experiments/cache"
 
 
+class EngineConfig(_Strict):
+    """Where the pipeline runs.
+
+    Attributes:
+        name: ``local`` (in this process) or ``ray`` (Ray Data: reading,
+            extraction and scoring as distributed stages; needs ``stancelab[ray]``).
+        address: Ray only: the cluster to join (``auto``, ``ray://HOST:10001``);
+            None starts a local Ray for the run.
+        num_cpus: Ray only, local Ray: CPUs to give it (default: all).
+        actors: Ray only: scoring actors, each loading the model once
+            (default: CPUs - 1, at least 1, so reads always have a CPU).
+        cpus_per_actor: Ray only: CPUs reserved by each scoring actor.
+        articles_per_task: Ray only: articles per extraction task.
+    """
+
+    name: Literal["local", "ray"] = "local"
+    address: str | None = None
+    num_cpus: int | None = Field(default=None, ge=1)
+    actors: int | None = Field(default=None, ge=1)
+    cpus_per_actor: float = Field(default=1.0, gt=0)
+    articles_per_task: int = Field(default=500, ge=1)
+
+
 class ExperimentConfig(_Strict):
     """A whole experiment (the merged base config and experiment file).
 
@@ -239,6 +263,7 @@ class ExperimentConfig(_Strict):
         evaluation: See :class:`EvaluationConfig`.
         output: See :class:`OutputConfig`.
         cache: See :class:`CacheConfig`.
+        engine: See :class:`EngineConfig`.
     """
 
     name: str = Field(default="experiment", pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -253,6 +278,7 @@ class ExperimentConfig(_Strict):
     evaluation: EvaluationConfig = Field(default_factory=EvaluationConfig)
     output: OutputConfig = Field(default_factory=OutputConfig)
     cache: CacheConfig = Field(default_factory=CacheConfig)
+    engine: EngineConfig = Field(default_factory=EngineConfig)
 
     @model_validator(mode="after")
     def _unique_labels(self) -> ExperimentConfig:

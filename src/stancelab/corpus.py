@@ -65,6 +65,7 @@ __all__ = [
     "Article",
     "CorpusError",
     "CorpusWarning",
+    "article_from_record",
     "articles_from_dataset",
     "demo_corpus_path",
     "in_context",
@@ -270,6 +271,30 @@ def _to_article(record: Mapping[str, Any], loc: _Loc) -> Article:
         source=_optional_str(record, "source", loc),
         meta={k: v for k, v in record.items() if k not in _CORE_FIELDS},
     )
+
+
+def article_from_record(
+    record: Mapping[str, Any], source: str | os.PathLike[str] = "<record>"
+) -> Article:
+    """Validate one raw record (a dict with the guidelines' fields) into an :class:`Article`.
+
+    The rules of :func:`load_corpus`, for records that come from elsewhere (a
+    Ray dataset, a database).
+
+    Raises:
+        CorpusError: Naming ``source`` and the record's id.
+
+    Example:
+        >>> article_from_record({"id": 7, "text": "Talks resumed."}).id
+        '7'
+        >>> article_from_record({"id": "x"}, "feed")
+        Traceback (most recent call last):
+        ...
+        stancelab.corpus.CorpusError: feed (record 'x'): missing required field 'text'; every article needs its body text
+    """
+    rid = record.get("id")
+    where = f"{source} (record {rid!r})" if rid not in (None, "") else str(source)
+    return _to_article(record, _Loc(where))
 
 
 # ---------------------------------------------------------------------------

@@ -51,7 +51,15 @@ from stancelab.actors import (
     tokens_match,
 )
 
-__all__ = ["Quote", "extract_corpus", "extract_quotes", "find_quote_spans"]
+__all__ = [
+    "Quote",
+    "context_from_stats",
+    "corpus_stats",
+    "extract_articles",
+    "extract_corpus",
+    "extract_quotes",
+    "find_quote_spans",
+]
 
 
 @dataclass
@@ -2095,6 +2103,29 @@ def _head_noun(words: list[str]) -> str | None:
     return None
 
 
+def _fold_possessives(c: Counter) -> Counter:
+    """Possessives and trailing full stops fold into the word (Estravia's -> Estravia)."""
+    for w in list(c):
+        base = _POSSESSIVE_END.sub("", w).strip(".")
+        if base != w:
+            n = c.pop(w)
+            if base:
+                c[base] += n
+    return c
+
+
+def _org_counts(text: str) -> Counter:
+    """Organisation names of one text, with their counts (in order of appearance)."""
+    orgs: Counter = Counter()
+    for m in _ORG_RUN.finditer(text):
+        orgs[_LEADING_THE.sub("", m.group(0))] += 1
+    for m in _CAP_MULTI_RUN.finditer(text):
+        words = m.group(1).split()
+        if any(w.lower() in _ORG_NOUNS for w in words[1:]):
+            orgs[_LEADING_THE.sub("", m.group(1))] += 1
+    return orgs
+
+
 class _Gazetteer:
     """Countries and demonyms of a corpus, learned from its own text.
 
@@ -2134,13 +2165,7 @@ class _Gazetteer:
             for m in _CAP_THEN_WORD.finditer(t):
                 if m.group(2) not in _NON_NOUN_FOLLOWERS:
                     adjectival.add(m.group(1))
-        for w in list(c):  # possessives and trailing full stops fold into the word
-            base = _POSSESSIVE_END.sub("", w).strip(".")
-            if base != w:
-                n = c.pop(w)
-                if base:
-                    c[base] += n
-        g = cls(c)
+        g = cls(_fold_possessives(c))
         g.states = states
         g.adjectival = adjectival
         g._orgs = None  # counted from the texts by the orgs property
@@ -2153,12 +2178,7 @@ class _Gazetteer:
         if self._orgs is None:
             orgs: Counter = Counter()
             for t in self._org_texts:
-                for m in _ORG_RUN.finditer(t):
-                    orgs[_LEADING_THE.sub("", m.group(0))] += 1
-                for m in _CAP_MULTI_RUN.finditer(t):
-                    words = m.group(1).split()
-                    if any(w.lower() in _ORG_NOUNS for w in words[1:]):
-                        orgs[_LEADING_THE.sub("", m.group(1))] += 1
+                orgs.update(_org_counts(t))
             self._orgs, self._org_texts = orgs, []
         return self._orgs
 
@@ -3056,3 +3076,67 @@ def actors_of(quotes: Sequence[Quote]) -> list[Actor]:
 
 
 _ = fold_token  # re-exported helper used by docs
+
+
+# ---------------------------------------------------------------------------
+# corpus context in parts (the Ray engine learns it block by block)
+
+
+def corpus_stats(texts: Iterable[str]) -> dict[str, Any]:
+    """Mergeable counts of a block of articles, from which the corpus context is learned.
+
+    :func:`context_from_stats` over the stats of every block gives the same
+    context as :func:`extract_corpus` learns from the whole corpus at once
+    (counts are sums, sets are unions), so a corpus can be processed in
+    parallel blocks with the same result.
+
+    Example:
+        >>> s = corpus_stats(["Estravia's army said so.", "The Estravian envoy left."])
+        >>> s["words"]["Estravian"], s["states"]
+        (1, ['Estravia'])
+    """
+    words: Counter = Counter()
+    states: set[str] = set()
+    adjectival: set[str] = set()
+    orgs: Counter = Counter()
+    for t in texts:
+        words.update(set(_CAP_TOKEN_RE.findall(t)))
+        for m in _STATE_POSSESSIVE.finditer(t):
+            states.add(m.group(1))
+        for m in _CAP_THEN_WORD.finditer(t):
+            if m.group(2) not in _NON_NOUN_FOLLOWERS:
+                adjectival.add(m.group(1))
+        orgs.update(_org_counts(t))
+    return {
+        "words": dict(words),
+        "states": sorted(states),
+        "adjectival": sorted(adjectival),
+        "orgs": dict(orgs),
+    }
+
+
+def context_from_stats(parts: Iterable[dict[str, Any]]) -> _Gazetteer:
+    """The corpus context from the :func:`corpus_stats` of all its blocks."""
+    words: Counter = Counter()
+    states: set[str] = set()
+    adjectival: set[str] = set()
+    orgs: Counter = Counter()
+    for p in parts:
+        words.update(p["words"])
+        states.update(p["states"])
+        adjectival.update(p["adjectival"])
+        orgs.update(p["orgs"])
+    g = _Gazetteer(_fold_possessives(words))
+    g.states = states
+    g.adjectival = adjectival
+    g._orgs = orgs
+    return g
+
+
+def extract_articles(articles: Iterable[tuple[str, str]], context: _Gazetteer) -> list[Quote]:
+    """Quotes of ``(article_id, text)`` pairs with a given corpus context, before canonical actors.
+
+    :func:`extract_corpus` is this over the whole corpus followed by
+    :func:`stancelab.actors.canonicalize`.
+    """
+    return [q for aid, text in articles for q in _quotes_of_article(text, aid, context)]
