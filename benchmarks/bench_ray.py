@@ -1,7 +1,7 @@
 """Local engine against the Ray Data engine on generated articles (needs stancelab[ray]).
 
 Runs the same experiment (extraction + default scorer, no cache, no figures) on
-N generated articles with engine: local and engine: ray (a local Ray using every
+N generated articles (demo paragraphs, every quote made distinct) with engine: local and engine: ray (a local Ray using every
 CPU of this machine), prints the throughput of each, and checks that both give
 identical quotes and scores.
 
@@ -30,6 +30,9 @@ def _corpus(path: Path, n: int) -> None:
     with open(path, "w", encoding="utf-8") as f:
         for i in range(n):
             text = "\n\n".join(paras[(i * 5 + k) % len(paras)] for k in range(4))
+            # every quote different, as in a real corpus (the scorers score distinct texts once)
+            for mark in ("“", "«", "„"):
+                text = text.replace(mark, f"{mark}On day {i}, ")
             f.write(
                 json.dumps({"id": f"g{i}", "date": f"2024-{1 + i % 12:02d}-15", "text": text})
                 + "\n"

@@ -89,10 +89,18 @@ def main() -> None:
         print(
             f"  {r['kb']:>5} KB: {r['seconds']:>7.3f} s  {r['ms_per_kb']:>6.2f} ms/KB  ({r['quotes']} quotes)"
         )
+    import subprocess
+    from importlib.util import find_spec
+
     extra = Path(__file__).with_name("bench_scoring.py")
     if extra.exists():
         sys.argv = [str(extra)]
         runpy.run_path(str(extra), run_name="__main__")
+    if find_spec("ray") is not None:  # the optional engine: local vs Ray on 5,000 articles
+        print("\nlocal engine vs Ray Data engine (all cores):", flush=True)
+        subprocess.run([sys.executable, str(Path(__file__).with_name("bench_ray.py"))], check=True)
+    else:
+        print("\n(Ray benchmark skipped: make install-ray to compare the engines)")
 
 
 if __name__ == "__main__":
