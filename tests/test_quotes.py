@@ -342,3 +342,29 @@ def test_corpus_context_learned_in_blocks_equals_the_whole() -> None:
     assert context.words == whole.words and context.states == whole.states
     assert context.adjectival == whole.adjectival and context.orgs == whole.orgs
     assert list(context.orgs) == list(whole.orgs)  # same order: acronyms break ties by it
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "affiliation", "mention"),
+    [
+        # the sentence's full stop belongs to neither the place nor the mention
+        (
+            "“We will not yield,” said Defence Minister Ana Ruiz of Lorvania.",
+            "Ana Ruiz",
+            "Lorvania",
+            "Ana Ruiz",
+        ),
+        ("“We will not yield,” said Petra Danilenko.", "Petra Danilenko", None, "Petra Danilenko"),
+        # a country's possessive before the name is a lead-in, not part of the name
+        (
+            "Lorvania's army moved.\n\n“Fine,” said Lorvania's Ana Ruiz.",
+            "Ana Ruiz",
+            "Lorvania",
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_trailing_full_stops_and_possessive_lead_ins(text, speaker, affiliation, mention) -> None:
+    (q,) = extract_quotes(text, "a")
+    assert (q.speaker, q.affiliation, q.mention) == (speaker, affiliation, mention)
+    assert text[q.mention_start : q.mention_end] == q.mention

@@ -256,6 +256,14 @@ class Actor:
         variants: Every spelling seen, with its number of quotes.
         n_quotes: Quotes attributed to the actor.
         articles: Ids of the articles quoting the actor.
+
+    Example:
+        >>> from stancelab.quotes import actors_of, extract_corpus
+        >>> arts = [{"id": "a", "text": "“No,” said Foreign Minister Tomas Oberg of Kestria."},
+        ...         {"id": "b", "text": "“Yes,” Oberg said."}]
+        >>> a = actors_of(extract_corpus(arts))[0]
+        >>> (a.name, a.affiliation, a.n_quotes, a.articles)
+        ('Tomas Oberg', 'Kestria', 2, ['a', 'b'])
     """
 
     name: str

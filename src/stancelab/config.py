@@ -264,6 +264,17 @@ class ExperimentConfig(_Strict):
         output: See :class:`OutputConfig`.
         cache: See :class:`CacheConfig`.
         engine: See :class:`EngineConfig`.
+
+    Example:
+        >>> cfg = ExperimentConfig(name="mine", corpus={"path": "articles.jsonl"})
+        >>> cfg.scorers[0].name, cfg.aggregation.min_quotes, cfg.engine.name
+        ('default', 3, 'local')
+        >>> ExperimentConfig(corpus={"path": "a.jsonl"}, colour="red")
+        Traceback (most recent call last):
+        ...
+        pydantic_core._pydantic_core.ValidationError: 1 validation error for ExperimentConfig
+        colour
+          Extra inputs are not permitted ...
     """
 
     name: str = Field(default="experiment", pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")

@@ -119,6 +119,11 @@ class Article:
         date: ISO date (``YYYY-MM-DD``), if known.
         source: Outlet, if known.
         meta: Any further fields of the input record, kept as they were.
+
+    Example:
+        >>> a = Article("a1", "“We stay,” she said.", date="2024-03-01")
+        >>> a.to_dict()["date"]
+        '2024-03-01'
     """
 
     id: str

@@ -104,6 +104,15 @@ class Results:
             (per scorer and baseline) and ``speakers`` (gold vs predicted means).
         gold: With gold: the gold quotes with every scorer's predictions.
         errors: Articles that could not be read (with ``on_error: skip``).
+
+    Example:
+        >>> from stancelab.config import ExperimentConfig
+        >>> res = run_experiment(ExperimentConfig(corpus={"path": "bundled:demo"},
+        ...     scorers=[{"name": "vader"}], cache={"enabled": False}))
+        >>> res.scorer_labels, res.metrics["summary"]["articles"]
+        (['vader'], 18)
+        >>> res.quotes[["speaker", "vader_stance"]].iloc[0].tolist()
+        ['Mohammed Azmar', 'neutral']
     """
 
     config: ExperimentConfig

@@ -92,6 +92,14 @@ class Quote:
             named around a state office such as "Prime Minister X"),
             ``corpus`` (stated in another article about the same actor) or
             ``alias`` (the alias table).
+
+    Example:
+        >>> text = "“We will not yield,” said Defence Minister Ana Ruiz of Lorvania."
+        >>> q = extract_quotes(text, "a1")[0]
+        >>> (q.quote, q.speaker, q.affiliation, q.cue, q.method)
+        ('We will not yield,', 'Ana Ruiz', 'Lorvania', 'said', 'after')
+        >>> text[q.start : q.end] == q.quote
+        True
     """
 
     article_id: str
@@ -1228,6 +1236,8 @@ def _run_shape(words: tuple[str, ...]) -> _RunShape:
             or w.rstrip(".") in _TITLE_WORDS
             or w in _ORG_NOUNS
             or w in _PERSON_ROLE_NOUNS
+            # "Lorvania's Ana Ruiz": a possessive before the name is a lead-in, not the name
+            or (i < len(words) - 1 and _POSSESSIVE_END.search(words[i]))
         ):
             last_title = i
     name_words = list(words[last_title + 1 :])
@@ -1528,7 +1538,8 @@ class _Article:
         if title_words and ent.affiliation is None:
             m_of = _OF_NAME.match(t[e : e + 60])
             if m_of:
-                ent.affiliation = self.gaz.country_of(m_of.group(1)) or m_of.group(1)
+                place = _clean_place(m_of.group(1))
+                ent.affiliation = self.gaz.country_of(place) or place
         for r in (role_text, appos):
             if r and r.lower() not in ent.roles:  # each role is learned from once
                 ent.roles.append(r.lower())
@@ -2974,10 +2985,26 @@ def _quotes_of_article(text: str, article_id: str, gaz: _Gazetteer | None) -> li
             q.speaker_kind = ent.kind
             q.affiliation, q.affiliation_source = art.affiliation_with_source(ent)
         if res is not None:
-            q.mention, q.mention_start, q.mention_end = res.mention, res.start, res.end
+            mention, end = res.mention, res.end
+            if mention and _SENTENCE_FULL_STOP.search(mention):  # "said Petra Danilenko."
+                mention = mention[:-1]
+                end = end - 1 if end is not None else None
+            q.mention, q.mention_start, q.mention_end = mention, res.start, end
             q.cue, q.method = res.cue, res.method
         quotes.append(q)
     return quotes
+
+
+# a full stop ending a sentence, not an abbreviation ("U.S.", "J.", "Jr.", "St.")
+_SENTENCE_FULL_STOP = re.compile(r"(?<![A-Z])(?<!\.[A-Za-z])(?<!\b(?:Jr|Sr|St|Dr|Mr|Ms))\.$")
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Jr|Sr|St|Dr|Mr|Ms|Mrs)\.$")
+
+
+def _clean_place(name: str) -> str:
+    """A place named after "of": without the sentence's full stop (Lorvania. -> Lorvania)."""
+    if name.endswith(".") and not _ABBREVIATION_END.search(name):
+        return name[:-1]
+    return name
 
 
 def extract_quotes(
