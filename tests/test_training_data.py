@@ -13,11 +13,12 @@ from stancelab.training import find_overlaps, load_training_set, normalize_text
 
 ROOT = Path(__file__).resolve().parents[1]
 TRAIN = ROOT / "data" / "train"
+EXPERIMENTAL = ROOT / "data" / "experimental"  # team-written, measured, not in the training set
 
 
 @pytest.fixture(scope="module")
 def statements() -> list:
-    rows, _ = load_training_set([TRAIN / "*.jsonl"])
+    rows, _ = load_training_set([TRAIN / "*.jsonl", EXPERIMENTAL / "*.jsonl"])
     return rows
 
 
@@ -31,7 +32,7 @@ def test_size_and_labels(statements: list) -> None:
 def test_no_internal_duplicates() -> None:
     seen: dict[str, str] = {}
     dups = []
-    for f in sorted(TRAIN.glob("*.jsonl")):
+    for f in sorted([*TRAIN.glob("*.jsonl"), *EXPERIMENTAL.glob("*.jsonl")]):
         for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
             if line.strip():
                 key = normalize_text(json.loads(line)["text"])
