@@ -79,10 +79,12 @@ def main() -> None:
         f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, extraction pinned to one core"
     )
-    t = bench_throughput()
+    runs = [bench_throughput() for _ in range(3)]  # the machine is shared: best of 3
+    t = max(runs, key=lambda r: r["articles_per_s"])
+    rates = sorted(r["articles_per_s"] for r in runs)
     print(
-        f"extraction, 500-word articles: {t['articles_per_s']} articles/s "
-        f"({t['articles']} articles, {t['quotes']} quotes, {t['seconds']} s)"
+        f"extraction, 500-word articles: {t['articles_per_s']} articles/s best of 3 "
+        f"(median {rates[1]}; {t['articles']} articles, {t['quotes']} quotes, {t['seconds']} s)"
     )
     print("extraction time by article length (flat ms/KB = linear):")
     for r in bench_scaling():
@@ -95,7 +97,8 @@ def main() -> None:
     extra = Path(__file__).with_name("bench_scoring.py")
     if extra.exists():
         sys.argv = [str(extra)]
-        runpy.run_path(str(extra), run_name="__main__")
+        with contextlib.suppress(SystemExit):
+            runpy.run_path(str(extra), run_name="__main__")
     if find_spec("ray") is not None:  # the optional engine: local vs Ray on 5,000 articles
         print("\nlocal engine vs Ray Data engine (all cores):", flush=True)
         subprocess.run([sys.executable, str(Path(__file__).with_name("bench_ray.py"))], check=True)
