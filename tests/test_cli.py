@@ -70,3 +70,24 @@ def test_extract_skip_records_every_failed_article(tmp_path: Path, capsys) -> No
     assert [f["line"] for f in failed] == [2, 3]
     assert "text" in failed[0]["error"]
     assert len(out.read_text().splitlines()) == 1
+
+
+def test_score_skip_lists_bad_lines(tmp_path: Path, capsys) -> None:
+    src = tmp_path / "q.jsonl"
+    src.write_bytes(
+        b'{"quote": "We welcome the talks."}\n{broken\n{"text": "no quote"}\n'
+        b'{"quote": "bad \xff byte"}\n{"quote": "They will pay."}\n'
+    )
+    out = tmp_path / "s.jsonl"
+    assert main(["score", str(src), "-o", str(out), "--scorer", "vader"]) == 2
+    assert "q.jsonl:2" in capsys.readouterr().err and not out.exists()
+    assert main(["score", str(src), "-o", str(out), "--scorer", "vader", "--on-error", "skip"]) == 0
+    err = capsys.readouterr().err
+    assert "scored 2 quotes" in err and "3 bad lines left out" in err
+    bad = [json.loads(x) for x in (tmp_path / "s.jsonl.errors.jsonl").read_text().splitlines()]
+    assert [b["line"] for b in bad] == [2, 3, 4]
+    assert "UTF-8" in bad[2]["error"]
+    assert [json.loads(x)["quote"] for x in out.read_text().splitlines()] == [
+        "We welcome the talks.",
+        "They will pay.",
+    ]

@@ -70,9 +70,21 @@ def _cmd_score(args: argparse.Namespace) -> int:
         model=args.model,
         batch_size=args.batch_size,
         progress=not args.quiet,
+        on_error=args.on_error,
     )
     if not args.quiet:
-        print(f"scored {counts} -> {args.output}", file=sys.stderr)
+        st = ", ".join(f"{k} {v}" for k, v in counts["stance_counts"].items())
+        resumed = f", {counts['resumed']} kept from an interrupted run" if counts["resumed"] else ""
+        print(
+            f"scored {counts['n']} quotes ({st}) with {counts['scorer']} in "
+            f"{counts['seconds']}s{resumed} -> {args.output}",
+            file=sys.stderr,
+        )
+        if counts["failed"]:
+            print(
+                f"{counts['failed']} bad lines left out: {args.output}.errors.jsonl",
+                file=sys.stderr,
+            )
     return 0
 
 
@@ -247,6 +259,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     s.add_argument("--model", default=None, help="hub name or local path (nli / classifier)")
     s.add_argument("--batch-size", type=int, default=64)
+    s.add_argument(
+        "--on-error",
+        choices=["raise", "skip"],
+        default="raise",
+        help="skip: leave bad lines out and list them in OUTPUT.errors.jsonl",
+    )
     s.add_argument("-q", "--quiet", action="store_true")
     s.set_defaults(func=_cmd_score)
 

@@ -451,19 +451,29 @@ def score_records(
         yield from flush()
 
 
-def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    with open(path, encoding="utf-8") as f:
+def _read_jsonl(path: Path, errors: list[dict[str, Any]] | None = None) -> Iterator[dict[str, Any]]:
+    """Records of a quotes file; a bad line raises, or with ``errors`` is recorded and skipped."""
+    with open(path, encoding="utf-8", errors="surrogateescape") as f:
         for n, line in enumerate(f, 1):
             if not line.strip():
                 continue
+            problem = None
+            rec: Any = None
             try:
                 rec = json.loads(line)
             except json.JSONDecodeError as e:
-                raise ValueError(f"{path}:{n}: not valid JSON ({e.msg})") from None
-            if not isinstance(rec, dict):
-                raise ValueError(f"{path}:{n}: expected a JSON object per line")
-            if not isinstance(rec.get("quote"), str):
-                raise ValueError(f"{path}:{n}: record has no string 'quote' field")
+                problem = f"not valid JSON ({e.msg})"
+            if problem is None and not isinstance(rec, dict):
+                problem = "expected a JSON object per line"
+            if problem is None and not isinstance(rec.get("quote"), str):
+                problem = "record has no string 'quote' field"
+            if problem is None and any("\udc80" <= c <= "\udcff" for c in rec["quote"]):
+                problem = "the quote is not valid UTF-8"
+            if problem is not None:
+                if errors is None:
+                    raise ValueError(f"{path}:{n}: {problem}")
+                errors.append({"file": str(path), "line": n, "error": problem})
+                continue
             yield rec
 
 
@@ -484,6 +494,7 @@ def score_jsonl(
     batch_size: int = 64,
     chunk_size: int = 2048,
     progress: bool = True,
+    on_error: str = "raise",
     **options: Any,
 ) -> dict[str, Any]:
     """Stream a JSONL file of records with a ``quote`` field through a scorer.
@@ -498,10 +509,17 @@ def score_jsonl(
     bounded by ``chunk_size``. A progress bar is shown for inputs longer than
     one chunk when ``progress`` is true.
 
+    With ``on_error="skip"`` a bad line (not JSON, no string ``quote``, not
+    UTF-8) is left out and recorded in ``OUT.errors.jsonl`` beside the output
+    (removed when there are none); by default it raises, naming the line.
+
     Returns:
-        Counts: ``n`` records, ``resumed`` (records kept from an interrupted
-        run), ``stance_counts``, ``scorer``, ``seconds``, paths.
+        Counts: ``n`` records scored, ``failed`` lines, ``resumed`` (records
+        kept from an interrupted run), ``stance_counts``, ``scorer``,
+        ``seconds``, paths.
     """
+    if on_error not in ("raise", "skip"):
+        raise ValueError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
     src, dst = Path(in_path), Path(out_path)
     if not src.is_file():
         raise FileNotFoundError(f"no such input file: {src}")
@@ -538,9 +556,11 @@ def score_jsonl(
 
         bar = tqdm(total=total, initial=kept, unit="quote", desc=f"scoring ({sc.name})")
     n = kept
+    bad: list[dict[str, Any]] | None = [] if on_error == "skip" else None
+    errors_path = dst.with_name(dst.name + ".errors.jsonl")
     try:
         with open(partial, "a", encoding="utf-8") as out:
-            records = itertools.islice(_read_jsonl(src), kept, None)
+            records = itertools.islice(_read_jsonl(src, bad), kept, None)
             for rec in score_records(records, sc, batch_size=batch_size, chunk_size=chunk_size):
                 out.write(json.dumps(rec, ensure_ascii=False) + "\n")
                 counts[rec["stance"]] += 1
@@ -555,6 +575,12 @@ def score_jsonl(
         os.chmod(partial, 0o666 & ~umask)
         os.replace(partial, dst)
         sidecar.unlink(missing_ok=True)
+        if bad:
+            from stancelab.corpus import write_jsonl
+
+            write_jsonl(bad, errors_path)
+        else:
+            errors_path.unlink(missing_ok=True)
     except Exception:  # bad input or a failing model: nothing to resume, leave nothing behind
         partial.unlink(missing_ok=True)
         sidecar.unlink(missing_ok=True)
@@ -567,6 +593,7 @@ def score_jsonl(
         "input": str(src),
         "output": str(dst),
         "n": n,
+        "failed": len(bad or []),
         "resumed": kept,
         "scorer": sc.name,
         "stance_counts": {label: counts.get(label, 0) for label in LABELS},
@@ -616,6 +643,7 @@ def score_file(
     model: str | os.PathLike[str] | None = None,
     batch_size: int = 64,
     progress: bool = True,
+    on_error: str = "raise",
     **options: Any,
 ) -> dict[str, Any]:
     """What ``stancelab score QUOTES.jsonl -o SCORED.jsonl`` runs (see :func:`score_jsonl`)."""
@@ -626,6 +654,7 @@ def score_file(
         model=model,
         batch_size=batch_size,
         progress=progress,
+        on_error=on_error,
         **options,
     )
 
