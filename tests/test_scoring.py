@@ -333,3 +333,57 @@ def test_quotes_longer_than_the_model_are_truncated(kind: str, tiny_models) -> N
     long_quote = "we will talk about the border and the ships tomorrow " * 60
     (score,) = get_scorer(kind, model=str(model)).score([long_quote])
     assert -1 <= score.escalation_score <= 1
+
+
+def test_scorer_plugins_from_entry_points(monkeypatch, tmp_path: Path) -> None:
+    """A package declaring a `stancelab.scorers` entry point is usable by name everywhere."""
+    import importlib.metadata as md
+    import sys
+
+    import stancelab.scoring as scoring
+
+    mod = tmp_path / "stl_plugin_mod.py"
+    mod.write_text(
+        "import numpy as np\n"
+        "from stancelab.scoring import Scorer\n"
+        "class Calm(Scorer):\n"
+        "    name = 'calm'\n"
+        "    def __init__(self, model=None, **kw):\n"
+        "        pass\n"
+        "    def predict_proba(self, texts, batch_size=64):\n"
+        "        return np.tile([0.1, 0.8, 0.1], (len(texts), 1))\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    ep = md.EntryPoint(name="calm", value="stl_plugin_mod:Calm", group=scoring.ENTRY_POINT_GROUP)
+    real = md.entry_points
+    monkeypatch.setattr(
+        md,
+        "entry_points",
+        lambda **kw: [ep] if kw.get("group") == scoring.ENTRY_POINT_GROUP else real(**kw),
+    )
+    monkeypatch.setattr(scoring, "_PLUGINS_LOADED", False)
+    try:
+        assert "calm" in scoring.available_scorers()
+        assert "stl_plugin_mod" not in sys.modules  # imported only when used
+        (s,) = scoring.score_quotes(["anything"], scorer="calm")
+        assert (s.stance, s.escalation_score) == ("de-escalation", -0.7)
+        from stancelab.config import ExperimentConfig
+
+        cfg = ExperimentConfig(corpus={"path": "x"}, scorers=[{"name": "calm"}])
+        assert cfg.scorers[0].name == "calm"
+    finally:
+        scoring.unregister_scorer("calm")
+
+
+def test_cli_score_options(tmp_path: Path, tiny_models) -> None:
+    from stancelab.cli import main
+
+    src, out = tmp_path / "q.jsonl", tmp_path / "s.jsonl"
+    src.write_text('{"quote": "we will talk tomorrow"}\n')
+    args = ["score", str(src), "-o", str(out), "-q", "--scorer", "classifier"]
+    args += ["--model", str(tiny_models["odd"])]
+    assert main(args) == 2  # LABEL_0 / LABEL_1 do not map to the stances
+    mapping = "label_map={LABEL_0: escalation, LABEL_1: de-escalation}"
+    assert main([*args, "--option", mapping]) == 0
+    assert json.loads(out.read_text())["stance"] in ("escalation", "de-escalation")
+    assert main([*args, "--option", "label_map"]) == 2

@@ -60,6 +60,19 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _options(items: Sequence[str]) -> dict:
+    """``KEY=VALUE`` items (values parsed as YAML) as a dict of scorer options."""
+    import yaml
+
+    out = {}
+    for item in items:
+        key, sep, raw = item.partition("=")
+        if not sep or not key.strip():
+            raise ValueError(f"--option {item!r}: write KEY=VALUE, e.g. precision=fp32")
+        out[key.strip()] = yaml.safe_load(raw)
+    return out
+
+
 def _cmd_score(args: argparse.Namespace) -> int:
     from stancelab.scoring import score_file
 
@@ -71,6 +84,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
         batch_size=args.batch_size,
         progress=not args.quiet,
         on_error=args.on_error,
+        **_options(args.option),
     )
     if not args.quiet:
         st = ", ".join(f"{k} {v}" for k, v in counts["stance_counts"].items())
@@ -255,10 +269,20 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("quotes", type=Path, help="JSONL records with a 'quote' field")
     s.add_argument("-o", "--output", type=Path, required=True, help="output SCORED.jsonl")
     s.add_argument(
-        "--scorer", default="default", help="default, nli, classifier, vader, prototypes"
+        "--scorer",
+        default="default",
+        help="default, nli, classifier, vader, prototypes, or a registered plugin",
     )
     s.add_argument("--model", default=None, help="hub name or local path (nli / classifier)")
     s.add_argument("--batch-size", type=int, default=64)
+    s.add_argument(
+        "--option",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a scorer option, e.g. --option precision=fp32 or "
+        "--option 'label_map={POSITIVE: de-escalation, NEGATIVE: escalation}' (repeatable)",
+    )
     s.add_argument(
         "--on-error",
         choices=["raise", "skip"],

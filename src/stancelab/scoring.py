@@ -242,13 +242,60 @@ def unregister_scorer(name: str) -> None:
         del _CACHE[key]
 
 
+ENTRY_POINT_GROUP = "stancelab.scorers"
+"""Packages can add scorers under this entry-point group (name = scorer name, value = factory)."""
+_PLUGINS_LOADED = False
+
+
+def _load_plugins() -> None:
+    """Register the scorers other installed packages declare (once per process).
+
+    A package adds one in its ``pyproject.toml``::
+
+        [project.entry-points."stancelab.scorers"]
+        keywords = "mypackage.scorers:KeywordScorer"
+
+    and it is then accepted everywhere a scorer name is: ``score_quotes``, the
+    CLI (``--scorer keywords``) and experiment configs. Built-in names win.
+    """
+    global _PLUGINS_LOADED
+    if _PLUGINS_LOADED:
+        return
+    _PLUGINS_LOADED = True
+    from importlib.metadata import entry_points
+
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        if ep.name not in _REGISTRY:
+            _REGISTRY[ep.name] = _LazyFactory(ep)
+
+
+class _LazyFactory:
+    """Imports a plugin's factory only when its scorer is first built."""
+
+    def __init__(self, ep: Any) -> None:
+        self.ep = ep
+
+    def __call__(self, **kwargs: Any) -> Scorer:
+        try:
+            factory = self.ep.load()
+        except Exception as exc:
+            raise ScoringError(
+                f"the scorer plugin {self.ep.name!r} ({self.ep.value}) could not be loaded: {exc}"
+            ) from exc
+        return factory(**kwargs)
+
+
 def available_scorers() -> list[str]:
     """Names accepted by :func:`get_scorer`, ``score_quotes(scorer=...)`` and the CLI.
 
+    Built-in scorers, those registered with :func:`register_scorer`, and those
+    installed packages declare under the ``stancelab.scorers`` entry-point group.
+
     Example:
-        >>> available_scorers()
-        ['classifier', 'default', 'nli', 'prototypes', 'vader']
+        >>> [s for s in available_scorers() if s in ("default", "nli", "vader")]
+        ['default', 'nli', 'vader']
     """
+    _load_plugins()
     return sorted(_REGISTRY)
 
 
@@ -289,6 +336,7 @@ def get_scorer(
     """
     if isinstance(name, Scorer):
         return name
+    _load_plugins()
     if name not in _REGISTRY:
         raise UnknownScorerError(
             f"unknown scorer {name!r}; available scorers: {', '.join(available_scorers())}"
@@ -323,6 +371,11 @@ def scorer_fingerprint(
     h.update(json.dumps([name, None if model is None else str(model)]).encode())
     h.update(json.dumps(_freeze(options), default=str).encode())
     h.update(f"{BASE_MODEL_PACKAGE}=={BASE_MODEL_VERSION}".encode())
+    _load_plugins()
+    factory = _REGISTRY.get(name)
+    if isinstance(factory, _LazyFactory):  # a plugin: its code and version are part of the key
+        dist = getattr(factory.ep, "dist", None)
+        h.update(f"{factory.ep.value}:{getattr(dist, 'version', '')}".encode())
     if name == DEFAULT_SCORER:
         folder = _data_dir() if model is None else Path(model).expanduser()
         files = sorted(folder.glob(f"{HEAD_NAME}*")) if folder.is_dir() else [folder]
