@@ -368,3 +368,17 @@ def test_trailing_full_stops_and_possessive_lead_ins(text, speaker, affiliation,
     (q,) = extract_quotes(text, "a")
     assert (q.speaker, q.affiliation, q.mention) == (speaker, affiliation, mention)
     assert text[q.mention_start : q.mention_end] == q.mention
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("“We will not yield. Never,” a senior official said.", "a senior official"),
+        ("“We will not yield,” said the envoy.", "the envoy"),
+        ("“We will not yield,” he said.", "he"),
+    ],
+)
+def test_speech_by_someone_unnamed_is_still_a_quote(text: str, mention: str) -> None:
+    """Attributed to someone the article does not name: a quote, with no speaker."""
+    (q,) = extract_quotes(text, "a")
+    assert (q.speaker, q.mention, q.cue, q.kind) == (None, mention, "said", "direct")

@@ -2584,8 +2584,17 @@ class _Extractor:
             ps = (prev.close_pos + 1) if prev.close_pos is not None else prev.end
         return ps, art.masked[ps : sp.open_pos]
 
-    def after_attribution(self, k: int, sp: Span) -> _Resolution | None:
+    def after_attribution(
+        self, k: int, sp: Span, keep_unresolved: bool = False
+    ) -> _Resolution | None:
+        """The reporting clause right after a quote (", she said"), resolved to a speaker.
+
+        With ``keep_unresolved`` a clause whose subject names no one known
+        ("a senior official said", a pronoun with no antecedent) is returned
+        too, with ``entity`` None: the words are still attributed speech.
+        """
         art = self.art
+        unresolved: _Resolution | None = None
         right = self._right(k, sp)
         rstart = (sp.close_pos + 1) if sp.close_pos is not None else sp.end
         # the reporting clause must follow at once (", she said"), not a new sentence
@@ -2618,7 +2627,9 @@ class _Extractor:
             res = art.resolve(subj, s0, verb, "after")
             if res is not None and res.entity is not None:
                 return res
-        return None
+            if res is not None and unresolved is None and rx is not _ACCORDING:
+                unresolved = res
+        return unresolved if keep_unresolved else None
 
     def before_attribution(self, k: int, sp: Span) -> _Resolution | None:
         art = self.art
@@ -2796,6 +2807,12 @@ class _Extractor:
         r = self.paragraph_speaker(sp.para, exclude=sp)
         if r is not None:
             return r, "direct"
+        # speech attributed to someone the article does not name ("a senior official
+        # said"): a quote all the same, with no speaker
+        if not embedded and not _is_name_like(content):
+            r = self.after_attribution(k, sp, keep_unresolved=True)
+            if r is not None:
+                return r, "direct"
         return None, "skip"
 
     def _after_allows_embedded(self, k: int, sp: Span) -> bool:
