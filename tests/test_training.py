@@ -167,3 +167,43 @@ def test_shipped_head_files() -> None:
     shipped = sum(p.stat().st_size for p in DATA.glob("stance_*"))
     assert shipped < 10 * 1024 * 1024
     assert not list(DATA.glob("*.pkl")) and not list(DATA.glob("*.pickle"))
+
+
+@pytest.mark.slow
+def test_temperature_fit_on_statements_never_trained_on(tmp_path: Path) -> None:
+    """calibration.temperature_data: T comes from another held-out set, C from the split."""
+    _tiny_training_set(tmp_path)
+    shifted = [
+        {
+            "text": "Nobody should doubt our resolve, though we prefer quiet.",
+            "stance": "escalation",
+        },
+        {"text": "Let the envoys meet, whatever was said before.", "stance": "de-escalation"},
+        {"text": "The count of displaced people rose to nine hundred.", "stance": "neutral"},
+        {"text": "They will regret crossing that line.", "stance": "escalation"},
+        {"text": "We are studying the proposal in good faith.", "stance": "de-escalation"},
+        {"text": "Flights resume on Monday at noon.", "stance": "neutral"},
+    ]
+    _jsonl(tmp_path / "shift.jsonl", shifted)
+    cfg = {
+        "seed": 7,
+        "output_dir": "out",
+        "data": {"paths": ["train.jsonl"], "min_statements": 30},
+        "head": {"C": [1.0]},
+        "calibration": {"heldout_fraction": 0.25, "temperature_data": ["shift.jsonl"]},
+        "finetune": {"enabled": False},
+        "report_gold": None,
+        "report_plover": None,
+    }
+    metrics = train(cfg, root=tmp_path)
+    shift = metrics["temperature_data"]
+    assert shift["statements"] == 6
+    assert metrics["temperature"] != shift["split_temperature"]
+    assert load_head(tmp_path / "out")["temperature"] == metrics["temperature"]
+    # the set must be new to the model
+    _jsonl(
+        tmp_path / "shift.jsonl",
+        [*shifted, {"text": "The meeting with we is on day 5 at ten.", "stance": "neutral"}],
+    )
+    with pytest.raises(TrainingDataError, match="also training statements"):
+        train(cfg, root=tmp_path)
