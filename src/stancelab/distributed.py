@@ -349,24 +349,9 @@ def ray_score_texts(
     import ray
     import ray.data
 
-    from stancelab.experiments import ScoreCache
-    from stancelab.scoring import scorer_fingerprint
+    from stancelab.experiments import plan_chunks
 
-    unique = list(dict.fromkeys(texts))
-    chunks = [unique[i : i + chunk] for i in range(0, len(unique), chunk)]
-    cache = (
-        ScoreCache(cache_dir, scorer_fingerprint(spec.name, spec.model, **spec.options))
-        if cache_dir
-        else None
-    )
-    known: dict[str, dict[str, Any]] = {}
-    todo = []
-    for part in chunks:
-        hits = [cache.get(t) for t in part] if cache is not None else [None]
-        if all(h is not None for h in hits):  # a shard written by an earlier run: skipped
-            known.update(zip(part, hits, strict=True))  # type: ignore[arg-type]
-        else:
-            todo.append(part)
+    known, todo, _ = plan_chunks(texts, spec, cache_dir, chunk)
     if todo:
         n_actors, cpa = plan_actors(engine, ray.cluster_resources().get("CPU", 1))
         ds = ray.data.from_items([{"texts": json.dumps(p)} for p in todo])

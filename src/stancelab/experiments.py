@@ -204,6 +204,34 @@ def _score_fields(s: Any) -> dict[str, Any]:
     return {c: fields[c] for c in ScoreCache.COLUMNS[1:]}
 
 
+def plan_chunks(
+    texts: Sequence[str], spec: ScorerConfig, cache_dir: str | os.PathLike[str] | None, chunk: int
+) -> tuple[dict[str, dict[str, Any]], list[list[str]], ScoreCache | None]:
+    """Cut the distinct texts into fixed chunks and split them into cached and to-score.
+
+    Both engines score through this, so they score the same chunks.
+
+    Returns:
+        ``(known, todo, cache)``: scores of the chunks already in the cache, the
+        chunks still to score, and the cache (None without ``cache_dir``).
+    """
+    from stancelab.scoring import scorer_fingerprint
+
+    unique = list(dict.fromkeys(texts))
+    cache = None
+    if cache_dir is not None:
+        cache = ScoreCache(cache_dir, scorer_fingerprint(spec.name, spec.model, **spec.options))
+    known: dict[str, dict[str, Any]] = {}
+    todo = []
+    for part in (unique[i : i + chunk] for i in range(0, len(unique), chunk)):
+        hits = [cache.get(t) for t in part] if cache is not None else [None]
+        if all(h is not None for h in hits):  # written by an earlier run: skipped
+            known.update(zip(part, hits, strict=True))  # type: ignore[arg-type]
+        else:
+            todo.append(part)
+    return known, todo, cache
+
+
 def score_texts(
     texts: Sequence[str],
     scorer: Scorer,
@@ -225,21 +253,7 @@ def score_texts(
     Returns:
         Per text: ``stance``, ``escalation_score`` and ``p_*``.
     """
-    from stancelab.scoring import scorer_fingerprint
-
-    unique = list(dict.fromkeys(texts))
-    cache = None
-    if cache_dir is not None:
-        cache = ScoreCache(cache_dir, scorer_fingerprint(spec.name, spec.model, **spec.options))
-    chunks = [unique[i : i + chunk] for i in range(0, len(unique), chunk)]
-    known: dict[str, dict[str, Any]] = {}
-    todo = []
-    for part in chunks:
-        hits = [cache.get(t) for t in part] if cache is not None else [None]
-        if all(h is not None for h in hits):
-            known.update(zip(part, hits, strict=True))  # type: ignore[arg-type]
-        else:
-            todo.append(part)
+    known, todo, cache = plan_chunks(texts, spec, cache_dir, chunk)
     bar = None
     if progress and todo:
         from tqdm.auto import tqdm
@@ -262,13 +276,16 @@ def score_texts(
 # --------------------------------------------------------------------------- aggregation
 
 
-def _rng(seed: int, name: str) -> np.random.Generator:
-    # one generator per group, so a group's interval does not depend on the other groups
-    return np.random.default_rng([seed, zlib.crc32(name.encode("utf-8", "surrogatepass"))])
+def _group_seed(seed: int, name: str) -> list[int]:
+    # one seed per group, so a group's interval does not depend on the other groups
+    return [seed, zlib.crc32(name.encode("utf-8", "surrogatepass"))]
 
 
 def bootstrap_ci(
-    values: Sequence[float], n_boot: int = 2000, confidence: float = 0.95, seed: int = 0
+    values: Sequence[float],
+    n_boot: int = 2000,
+    confidence: float = 0.95,
+    seed: int | Sequence[int] = 0,
 ) -> tuple[float, float]:
     """Percentile bootstrap interval of the mean.
 
@@ -276,7 +293,8 @@ def bootstrap_ci(
         values: The sample.
         n_boot: Resamples.
         confidence: Interval width.
-        seed: Seed of the resampling (the same seed gives the same interval).
+        seed: Seed of the resampling (an int or a sequence of ints, as
+            :func:`numpy.random.default_rng` takes); the same seed gives the same interval.
 
     Returns:
         ``(low, high)``; NaN for an empty sample, the value itself for one value.
@@ -300,14 +318,7 @@ def bootstrap_ci(
 
 def _interval(values: Sequence[float], cfg: ExperimentConfig, name: str) -> tuple[float, float]:
     agg = cfg.aggregation
-    v = np.asarray(values, dtype=float)
-    if v.size < 2:
-        return bootstrap_ci(v)
-    rng = _rng(cfg.seed, name)
-    means = v[rng.integers(0, v.size, size=(agg.bootstrap, v.size))].mean(axis=1)
-    alpha = (1 - agg.confidence) / 2
-    lo, hi = np.quantile(means, [alpha, 1 - alpha])
-    return (round(float(lo), 6), round(float(hi), 6))
+    return bootstrap_ci(values, agg.bootstrap, agg.confidence, seed=_group_seed(cfg.seed, name))
 
 
 def _time_bin(dates: pd.Series, how: str) -> tuple[pd.Series, pd.Series]:
