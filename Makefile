@@ -30,7 +30,7 @@ install-ray: $(STAMP) ## Add the optional Ray Data engine to .venv (pip install 
 demo: $(STAMP) ## Run the demo experiment offline (bundled corpus): charts + reports in experiments/runs/demo/
 	$(BIN)/stancelab run configs/experiments/demo.yaml
 
-experiment: $(STAMP) ## Run configs/experiments/$(EXP).yaml, e.g. make experiment EXP=dev-gold
+experiment: $(STAMP) ## Run configs/experiments/EXP.yaml: make experiment EXP=dev-gold
 	@test -f configs/experiments/$(EXP).yaml || { echo "no configs/experiments/$(EXP).yaml; available: $$(ls configs/experiments | sed 's/\.yaml//' | tr '\n' ' ')"; exit 2; }
 	$(BIN)/stancelab run configs/experiments/$(EXP).yaml
 
