@@ -114,7 +114,8 @@ def _extreme_quotes(results: Results, n: int = 2) -> list[Block]:
         if mine.empty:
             continue
         aff = results.actors.loc[results.actors["actor"] == actor, "affiliation"].iloc[0]
-        blocks.append(Block("h3", f"{actor}" + (f" ({aff})" if isinstance(aff, str) else "")))
+        side = f" ({aff})" if isinstance(aff, str) and aff != actor else ""
+        blocks.append(Block("h3", f"{actor}{side}"))
         most = mine.head(n)
         least = mine.tail(n).iloc[::-1]
         least = least[~least.index.isin(most.index)]
