@@ -94,3 +94,41 @@ def test_ray_engine_gives_the_local_results(tmp_path: Path) -> None:
     pd.testing.assert_frame_equal(
         local.quotes.reset_index(drop=True), ray_quotes, check_dtype=False
     )
+
+
+@pytest.mark.slow
+def test_ray_engine_resumes_from_its_shards(tmp_path: Path) -> None:
+    """Extraction blocks and score chunks are Parquet shards; a re-run skips them."""
+    pytest.importorskip("ray.data", reason="the ray extra is not installed (make install-ray)")
+    yaml_path = tmp_path / "ray.yaml"
+    cfg = ExperimentConfig(
+        name="shards",
+        corpus={"path": "bundled:demo"},
+        scorers=[{"name": "vader"}],
+        cache={"dir": str(tmp_path / "cache")},
+        engine={"name": "ray", "num_cpus": 2, "articles_per_task": 4},
+    )
+    yaml_path.write_text(cfg.to_yaml())
+    run = [sys.executable, "-m", "stancelab.cli", "run", str(yaml_path), "-q", "--no-figures"]
+    subprocess.run(
+        [*run, "--run-dir", str(tmp_path / "a")],
+        check=True,
+        timeout=600,
+        capture_output=True,
+        cwd=tmp_path,
+    )
+    extract_shards = sorted((tmp_path / "cache" / "extract").rglob("*.parquet"))
+    assert len(extract_shards) >= 5  # 18 articles in blocks of at most 4
+    stamps = {p: p.stat().st_mtime_ns for p in tmp_path.joinpath("cache").rglob("*.parquet")}
+    subprocess.run(
+        [*run, "--run-dir", str(tmp_path / "b")],
+        check=True,
+        timeout=600,
+        capture_output=True,
+        cwd=tmp_path,
+    )
+    assert {
+        p: p.stat().st_mtime_ns for p in tmp_path.joinpath("cache").rglob("*.parquet")
+    } == stamps
+    a = pd.read_parquet(tmp_path / "a" / "quotes.parquet")
+    pd.testing.assert_frame_equal(a, pd.read_parquet(tmp_path / "b" / "quotes.parquet"))

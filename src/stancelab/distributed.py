@@ -18,7 +18,9 @@ ray``) runs the heavy stages as Ray Data stages:
    the model once and scores whole chunks of distinct texts, the same chunks
    the local engine scores, so the numbers are the same. Every scored chunk is
    written as a Parquet shard in the score cache as soon as it is done; shards
-   already written are skipped when a run is started again.
+   already written are skipped when a run is started again. Extracted blocks are
+   kept as Parquet shards too (``cache.dir/extract/CONTEXT/``), so a re-run of the
+   same corpus extracts only the blocks that were not finished.
 
 Sizing rule (ray issue 44687): on a small machine, an actor pool that
 reserves every CPU starves Ray Data's read tasks and the run deadlocks. The
@@ -222,23 +224,44 @@ def _stats_batch(batch: Any) -> Any:
 _CONTEXTS: dict[str, Any] = {}
 
 
-def _extract_batch(batch: Any, context_ref: Any) -> Any:
+def _extract_batch(batch: Any, context_ref: Any, shard_dir: str | None) -> Any:
+    """Quotes of one block of articles; with ``shard_dir``, read from or written to a shard.
+
+    A shard is named by the block's article ids and lives in a folder named by
+    the corpus context, so a re-run of the same corpus skips the blocks already
+    extracted, and a changed corpus (hence context) never reuses them.
+    """
+    import hashlib
+
     import pandas as pd
     import ray
 
     from stancelab.quotes import extract_articles
 
+    ok = batch[batch["_error"].isna()]
+    shard = None
+    if shard_dir is not None:
+        ids = "\n".join(map(str, ok["id"])).encode("utf-8", "surrogatepass")
+        shard = Path(shard_dir) / f"{hashlib.sha256(ids).hexdigest()[:24]}.parquet"
+        if shard.is_file():
+            with contextlib.suppress(Exception):  # a damaged shard is extracted again
+                return pd.read_parquet(shard)
     key = context_ref.hex()
     if key not in _CONTEXTS:  # once per worker process
         _CONTEXTS.clear()
         _CONTEXTS[key] = ray.get(context_ref)
-    ok = batch[batch["_error"].isna()]
     quotes = extract_articles(list(zip(ok["id"], ok["text"], strict=True)), _CONTEXTS[key])
-    return (
+    frame = (
         pd.DataFrame([q.to_dict() for q in quotes])
         if quotes
         else pd.DataFrame({"article_id": pd.Series(dtype=object)})
     )
+    if shard is not None:
+        shard.parent.mkdir(parents=True, exist_ok=True)
+        tmp = shard.with_suffix(f".tmp{os.getpid()}")
+        frame.to_parquet(tmp, index=False)
+        os.replace(tmp, shard)
+    return frame
 
 
 def ray_extract(
@@ -284,10 +307,30 @@ def ray_extract(
     stats = articles.map_batches(
         _stats_batch, batch_format="pandas", batch_size=per_task
     ).take_all()
-    context_ref = ray.put(context_from_stats([json.loads(r["stats"]) for r in stats]))
+    parts = [json.loads(r["stats"]) for r in stats]
+    context_ref = ray.put(context_from_stats(parts))
+    shard_dir = None
+    if cfg.cache.enabled:  # extracted blocks as Parquet shards, skipped on a re-run
+        import hashlib
+
+        from stancelab import __version__
+
+        # named by the merged context, which does not depend on where blocks were cut
+        merged: dict[str, Any] = {"words": {}, "orgs": {}, "states": set(), "adjectival": set()}
+        for p in parts:
+            for key in ("words", "orgs"):
+                for w, n in p[key].items():
+                    merged[key][w] = merged[key].get(w, 0) + n
+            merged["states"].update(p["states"])
+            merged["adjectival"].update(p["adjectival"])
+        canon = {
+            k: sorted(v.items()) if isinstance(v, dict) else sorted(v) for k, v in merged.items()
+        }
+        digest = hashlib.sha256(json.dumps([__version__, canon]).encode("utf-8", "surrogatepass"))
+        shard_dir = str(Path(cfg.cache.dir) / "extract" / digest.hexdigest()[:16])
     extracted = articles.map_batches(
         _extract_batch,
-        fn_kwargs={"context_ref": context_ref},
+        fn_kwargs={"context_ref": context_ref, "shard_dir": shard_dir},
         batch_format="pandas",
         batch_size=per_task,
     ).to_pandas()
