@@ -72,6 +72,28 @@ def bench_scaling() -> list[dict]:
     return rows
 
 
+def bench_canonical_actors(n_quotes: int = 60_000, n_orgs: int = 3_000) -> dict:
+    """Corpus-wide canonical actors for many organisation quotes (grows with the quotes)."""
+    import random
+
+    from stancelab.actors import canonicalize
+    from stancelab.quotes import Quote
+
+    rng = random.Random(0)
+    orgs = [f"Ministry of Affairs {i}" for i in range(n_orgs)]
+    quotes = [
+        Quote(f"a{i}", 0, 1, "x", speaker=rng.choice(orgs), speaker_kind="organisation")
+        for i in range(n_quotes)
+    ]
+    t0 = time.perf_counter()
+    actors = canonicalize(quotes)
+    return {
+        "quotes": n_quotes,
+        "actors": len(actors),
+        "seconds": round(time.perf_counter() - t0, 2),
+    }
+
+
 def main() -> None:
     with contextlib.suppress(AttributeError, OSError):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
@@ -91,6 +113,11 @@ def main() -> None:
         print(
             f"  {r['kb']:>5} KB: {r['seconds']:>7.3f} s  {r['ms_per_kb']:>6.2f} ms/KB  ({r['quotes']} quotes)"
         )
+    c = bench_canonical_actors()
+    print(
+        f"canonical actors: {c['quotes']} organisation quotes -> {c['actors']} actors "
+        f"in {c['seconds']} s"
+    )
     import subprocess
     from importlib.util import find_spec
 

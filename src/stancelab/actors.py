@@ -390,9 +390,6 @@ class _Cluster:
     def matches_person(self, tokens: list[str]) -> bool:
         return any(_same_person_tokens(tokens, f) for f in self.full)
 
-    def full_keys(self) -> set[str]:
-        return {" ".join(name_tokens(n)) for n in self.names} | {" ".join(f) for f in self.full}
-
 
 def _is_org(quote: Any) -> bool:
     return getattr(quote, "speaker_kind", None) == "organisation"
@@ -419,7 +416,16 @@ def canonicalize(quotes: list[Any], aliases: AliasTable | None = None) -> list[A
     """
     clusters: list[_Cluster] = []
     by_surname: dict[str, list[_Cluster]] = defaultdict(list)
+    by_pinned: dict[int, _Cluster] = {}
+    # organisation clusters by folded name, in creation order: a lookup is a dict read,
+    # not a scan of every cluster (which grew with quotes x clusters on large corpora)
+    org_by_key: dict[str, list[_Cluster]] = defaultdict(list)
+    created: dict[int, int] = {}
     assignment: list[_Cluster | None] = []
+
+    def index_org(c: _Cluster, key: str) -> None:
+        if c.kind == "organisation" and all(x is not c for x in org_by_key[key]):
+            org_by_key[key].append(c)
 
     # Pass 1: full names (two tokens or more) and organisations make clusters;
     # pass 2 attaches single-token names (surnames only).
@@ -436,18 +442,21 @@ def canonicalize(quotes: list[Any], aliases: AliasTable | None = None) -> list[A
         pinned = aliases.lookup(q.speaker) if aliases else None
         target: _Cluster | None = None
         if pinned is not None:
-            target = next((c for c in clusters if c.pinned is pinned), None)
+            target = by_pinned.get(id(pinned))
             if target is None:
                 target = _Cluster(kind="organisation" if _is_org(q) else "person", pinned=pinned)
                 target.full.append(name_tokens(pinned.name))
+                created[id(target)] = len(clusters)
                 clusters.append(target)
+                by_pinned[id(pinned)] = target
+                index_org(target, " ".join(name_tokens(pinned.name)))
         elif _is_org(q):
             key = " ".join(toks)
-            target = next(
-                (c for c in clusters if c.kind == "organisation" and key in c.full_keys()), None
-            )
+            found = org_by_key.get(key)
+            target = min(found, key=lambda c: created[id(c)]) if found else None
             if target is None:
                 target = _Cluster(kind="organisation")
+                created[id(target)] = len(clusters)
                 clusters.append(target)
         else:
             cands = [c for c in by_surname.get(_surname_key(toks), []) if c.kind == "person"]
@@ -469,6 +478,7 @@ def canonicalize(quotes: list[Any], aliases: AliasTable | None = None) -> list[A
                     )
             if target is None:
                 target = _Cluster(kind="person")
+                created[id(target)] = len(clusters)
                 clusters.append(target)
                 by_surname[_surname_key(toks)].append(target)
         if len(toks) >= 2 and not any(_seq_match(toks, f) for f in target.full):
@@ -477,6 +487,7 @@ def canonicalize(quotes: list[Any], aliases: AliasTable | None = None) -> list[A
         if key not in seen_article_name:
             seen_article_name.add(key)
             target.names[q.speaker] += 1
+        index_org(target, " ".join(toks))  # the folded name (names and full forms alike)
         target.quotes += 1
         target.articles.add(q.article_id)
         if q.affiliation:
