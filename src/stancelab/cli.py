@@ -210,35 +210,20 @@ def _actors_table(results: object, width: int = 60) -> str:
     return "\n".join(lines)
 
 
-def _speaker_table(
-    quotes: Sequence, actors: Sequence, width: int = 60, scores: Sequence | None = None
-) -> str:
+def _speaker_table(quotes: Sequence, actors: Sequence, width: int = 60) -> str:
+    """Per-speaker table of extracted quotes (no scores): affiliation, quotes, an example."""
     examples: dict[str, str] = {}
-    sums: dict[str, list[float]] = {}
-    for i, q in enumerate(quotes):
+    for q in quotes:
         if q.speaker and q.speaker not in examples and q.kind == "direct":
             examples[q.speaker] = q.quote
-        if q.speaker and scores is not None:
-            sums.setdefault(q.speaker, []).append(scores[i].escalation_score)
-    head = ["speaker", "affiliation", "quotes"] + (["escalation"] if scores is not None else [])
-    rows = [(*head, "example")]
+    rows = [("speaker", "affiliation", "quotes", "example")]
     for a in actors:
         ex = examples.get(a.name, "")
         if len(ex) > width:
             ex = ex[: width - 1].rstrip() + "…"
-        cells = [a.name, a.affiliation or "-", str(a.n_quotes)]
-        if scores is not None:
-            v = sums.get(a.name, [])
-            cells.append(f"{sum(v) / len(v):+.2f}" if v else "")
-        rows.append((*cells, ex))
-    n = len(head)
-    w = [max(len(r[i]) for r in rows) for i in range(n)]
-    lines = []
-    for r in rows:
-        cells = [f"{r[0]:<{w[0]}}", f"{r[1]:<{w[1]}}"] + [
-            f"{c:>{w[i + 2]}}" for i, c in enumerate(r[2:n])
-        ]
-        lines.append("  ".join([*cells, r[n]]))
+        rows.append((a.name, a.affiliation or "-", str(a.n_quotes), ex))
+    w = [max(len(r[i]) for r in rows) for i in range(3)]
+    lines = [f"{r[0]:<{w[0]}}  {r[1]:<{w[1]}}  {r[2]:>{w[2]}}  {r[3]}" for r in rows]
     lines.insert(1, "-" * max(len(x) for x in lines))
     unattributed = sum(1 for q in quotes if not q.speaker)
     if unattributed:
