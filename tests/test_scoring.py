@@ -186,6 +186,33 @@ def test_unreachable_hub_name_says_so(scorer: str, hub_offline: None) -> None:
     assert "hub" in msg and "'default'" in msg and "nonexistent-org/stance-model-xyz" in msg
 
 
+def test_hub_revision_reaches_the_loader(monkeypatch: pytest.MonkeyPatch) -> None:
+    from stancelab import scoring
+
+    calls: list[dict] = []
+
+    def loader(name: str, **kw: object) -> str:
+        calls.append({"name": name, **kw})
+        if kw.get("local_files_only"):
+            raise OSError("not cached")
+        return "loaded"
+
+    monkeypatch.setattr(scoring, "_hub_reachable", lambda: True)
+    out = scoring._load_hf("org/model", loader, "model", weights=True, revision="abc123")
+    assert out == "loaded"
+    assert all(c["revision"] == "abc123" and c["use_safetensors"] for c in calls)
+    assert [c.get("local_files_only", False) for c in calls] == [True, False]
+    # the pinned revision is part of the score-cache key
+    assert scoring.scorer_fingerprint(
+        "nli", "org/model", revision="a"
+    ) != scoring.scorer_fingerprint("nli", "org/model", revision="b")
+
+
+def test_local_folder_ignores_revision(tiny_models: dict[str, Path]) -> None:
+    sc = get_scorer("classifier", model=tiny_models["stance"], revision="v2")
+    assert len(sc.score(["We will talk."])) == 1
+
+
 def test_local_folder_without_model(tmp_path: Path) -> None:
     with pytest.raises(ModelNotFoundError, match=r"config\.json"):
         get_scorer("classifier", model=tmp_path)

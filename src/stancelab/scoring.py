@@ -857,13 +857,22 @@ def _load_hf(
     what: str,
     *,
     weights: bool = False,
+    revision: str | None = None,
 ) -> Any:
     """Run ``loader(name, local_files_only=...)`` with clear errors for missing models.
 
     With ``weights=True`` the loader is asked for safetensors only
     (``use_safetensors=True``): pickle-based weight files are refused.
+    ``revision`` (a hub branch, tag or commit hash) pins a hub model's version;
+    local folders ignore it.
     """
     name, local = resolve_model(name_or_path, what)
+    if revision is not None and not local:
+        pinned = loader
+
+        def loader(n: str, **kw: Any) -> Any:
+            return pinned(n, revision=revision, **kw)
+
     if weights:
         inner = loader
 
@@ -1299,6 +1308,8 @@ class NLIScorer(Scorer):
             model's labels do not contain "entail".
         max_length: Token limit per premise-hypothesis pair.
         num_threads: Optional ``torch.set_num_threads`` value.
+        revision: A hub branch, tag or commit hash to pin the model's version (part
+            of the score-cache key, so pinned scores never go stale); local folders ignore it.
     """
 
     name = "nli"
@@ -1310,6 +1321,7 @@ class NLIScorer(Scorer):
         entailment_label: str | int | None = None,
         max_length: int = 256,
         num_threads: int | None = None,
+        revision: str | None = None,
     ) -> None:
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
@@ -1327,9 +1339,15 @@ class NLIScorer(Scorer):
             if not tpl:
                 raise ValueError(f"no hypothesis template for {label!r}")
             self.hypotheses[label] = tpl
-        self.tokenizer = _load_hf(model, AutoTokenizer.from_pretrained, "tokenizer")
+        self.tokenizer = _load_hf(
+            model, AutoTokenizer.from_pretrained, "tokenizer", revision=revision
+        )
         self.model = _load_hf(
-            model, AutoModelForSequenceClassification.from_pretrained, "NLI model", weights=True
+            model,
+            AutoModelForSequenceClassification.from_pretrained,
+            "NLI model",
+            weights=True,
+            revision=revision,
         ).eval()
         cfg = self.model.config
         if isinstance(entailment_label, int):
@@ -1421,6 +1439,8 @@ class ClassifierScorer(Scorer):
             :data:`SENTIMENT_PROXY`.
         max_length: Token limit per text.
         num_threads: Optional ``torch.set_num_threads`` value.
+        revision: A hub branch, tag or commit hash to pin the model's version (part
+            of the score-cache key, so pinned scores never go stale); local folders ignore it.
 
     Raises:
         LabelMappingError: Some model label has no stance (before any scoring).
@@ -1434,6 +1454,7 @@ class ClassifierScorer(Scorer):
         label_map: Mapping[str, str] | None = None,
         max_length: int = 256,
         num_threads: int | None = None,
+        revision: str | None = None,
     ) -> None:
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
@@ -1443,12 +1464,15 @@ class ClassifierScorer(Scorer):
                 + _OFFLINE_HINT
             )
         _set_threads(num_threads)
-        self.tokenizer = _load_hf(model, AutoTokenizer.from_pretrained, "tokenizer")
+        self.tokenizer = _load_hf(
+            model, AutoTokenizer.from_pretrained, "tokenizer", revision=revision
+        )
         self.model = _load_hf(
             model,
             AutoModelForSequenceClassification.from_pretrained,
             "classifier model",
             weights=True,
+            revision=revision,
         ).eval()
         self.max_length = token_limit(max_length, self.tokenizer, self.model.config)
         id2label = {int(i): str(n) for i, n in self.model.config.id2label.items()}
