@@ -152,6 +152,46 @@ def test_training_is_deterministic(tmp_path: Path) -> None:
     assert head["adapter"]["type"] == "lora"
 
 
+@pytest.mark.slow
+def test_seed_soup_stored_as_int8(tmp_path: Path) -> None:
+    """soup_seeds average adapters of several seeds; int8 storage loads back as trained."""
+    from safetensors.torch import load_file
+
+    from stancelab.scoring import get_scorer
+
+    _tiny_training_set(tmp_path)
+    cfg = {
+        "seed": 7,
+        "output_dir": "out",
+        "data": {"paths": ["train.jsonl"], "min_statements": 30},
+        "head": {"C": [1.0]},
+        "calibration": {"heldout_fraction": 0.25},
+        "finetune": {
+            "enabled": True,
+            "rank": 4,
+            "alpha": 8,
+            "epochs": 1,
+            "batch_size": 12,
+            "max_length": 24,
+            "soup_seeds": [8, 9],
+            "storage_dtype": "int8",
+        },
+        "report_gold": None,
+        "report_plover": None,
+    }
+    train(cfg, root=tmp_path)
+    stored = load_file(str(tmp_path / "out" / "stance_adapter.safetensors"))
+    factors = {k: v for k, v in stored.items() if not k.endswith(".scale")}
+    assert factors and all(v.dtype.is_floating_point is False for v in factors.values())
+    assert all(f"{k}.scale" in stored for k in factors)
+    head = load_head(tmp_path / "out")
+    assert head["adapter"]["rank"] == 4 and head["adapter"]["alpha"] == 4.0
+    assert head["meta"]["training"]["config"]["finetune"]["soup_seeds"] == [8, 9]
+    # the default scorer loads and merges the int8 adapter
+    scores = get_scorer("default", model=tmp_path / "out").score(["They will pay for this."])
+    assert scores[0].stance in LABELS
+
+
 def test_shipped_head_files() -> None:
     head = load_head()
     meta = head["meta"]

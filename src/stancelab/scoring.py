@@ -1127,6 +1127,35 @@ def quantize_int8(model: torch.nn.Module) -> torch.nn.Module:
         )
 
 
+def dequantize_adapter(tensors: Mapping[str, Any]) -> dict[str, Any]:
+    """Adapter tensors as float32; int8 ones are scaled back by their ``<name>.scale`` rows.
+
+    An adapter stored with ``storage_dtype: int8`` holds each factor as int8
+    plus one float32 scale per row (symmetric, ``value = q * scale``).
+
+    Example:
+        >>> import torch
+        >>> t = {"m.lora_A": torch.tensor([[127, -64]], dtype=torch.int8),
+        ...      "m.lora_A.scale": torch.tensor([[0.5]])}
+        >>> dequantize_adapter(t)["m.lora_A"].tolist()
+        [[63.5, -32.0]]
+    """
+    import torch
+
+    out = {}
+    for name, value in tensors.items():
+        if name.endswith(".scale"):
+            continue
+        if value.dtype == torch.int8:
+            scale = tensors.get(f"{name}.scale")
+            if scale is None:
+                raise ScoringError(f"int8 adapter tensor {name!r} has no {name}.scale")
+            out[name] = value.to(torch.float32) * scale.to(torch.float32)
+        else:
+            out[name] = value.to(torch.float32)
+    return out
+
+
 def merge_adapter(model: torch.nn.Module, adapter: Mapping[str, Any]) -> None:
     """Merge tuned weights into an encoder in place.
 
@@ -1202,14 +1231,13 @@ def load_head(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
     tensors = load_file(str(weights_path))
     adapter = None
     if meta.get("adapter"):
-        import torch
         from safetensors.torch import load_file as load_torch
 
         info = dict(meta["adapter"])
         apath = weights_path.parent / info["file"]
         if info.get("sha256") and file_sha256(apath) != info["sha256"]:
             raise IntegrityError(f"{apath} does not match the sha256 recorded in {meta_path}")
-        info["tensors"] = {k: v.to(torch.float32) for k, v in load_torch(str(apath)).items()}
+        info["tensors"] = dequantize_adapter(load_torch(str(apath)))
         adapter = info
     return {
         "weight": tensors["weight"].astype("float32"),

@@ -53,6 +53,7 @@ from stancelab.scoring import (
     LABELS,
     SentenceEncoder,
     base_model_dir,
+    dequantize_adapter,
     expected_calibration_error,
     verify_base_model,
 )
@@ -160,8 +161,13 @@ class FinetuneConfig(_Strict):
     batch_size: int = 16
     max_length: int = 128
     logit_scale: float = 20.0
-    storage_dtype: Literal["float16", "float32"] = "float16"
-    """dtype of the shipped adapter; the head is fit on the encoder as stored."""
+    storage_dtype: Literal["int8", "float16", "float32"] = "float16"
+    """dtype of the shipped adapter (``int8``: one float32 scale per row, half the size of
+    float16); the head is fit on the encoder as stored."""
+    soup_seeds: list[int] = Field(default_factory=list)
+    """More fine-tuning seeds. With any, one adapter is trained per seed (``seed`` first),
+    their merged weight updates are averaged (a model soup: less seed-to-seed variance)
+    and the average is stored as a rank-``rank`` LoRA by truncated SVD."""
 
 
 class TrainConfig(_Strict):
@@ -391,13 +397,16 @@ def _encode_stage(
     """Optionally fine-tune on ``fit_idx``, then embed every text with each precision."""
     adapter = None
     if cfg.finetune.enabled:
-        import torch
-
-        adapter = finetune_lora(
-            [texts[i] for i in fit_idx], [labels[i] for i in fit_idx], cfg.finetune, cfg.seed
-        )
-        dtype = getattr(torch, cfg.finetune.storage_dtype)
-        adapter["tensors"] = {k: v.to(dtype).contiguous() for k, v in adapter["tensors"].items()}
+        fit_texts = [texts[i] for i in fit_idx]
+        fit_labels = [labels[i] for i in fit_idx]
+        adapters = []
+        for seed in [cfg.seed, *cfg.finetune.soup_seeds]:
+            _seed_everything(seed, cfg.threads)
+            adapters.append(finetune_lora(fit_texts, fit_labels, cfg.finetune, seed))
+        adapter = adapters[0] if len(adapters) == 1 else soup_adapters(adapters, cfg.finetune.rank)
+        adapter["stored"] = store_adapter_tensors(adapter["tensors"], cfg.finetune.storage_dtype)
+        # embed (and fit the head) with the adapter exactly as it will be loaded
+        adapter["tensors"] = dequantize_adapter(adapter["stored"])
     emb = {
         p: SentenceEncoder(None, precision=p, adapter=adapter).encode(texts, batch_size=64)
         for p in precisions
@@ -582,6 +591,84 @@ def finetune_lora(
     }
 
 
+def store_adapter_tensors(tensors: Mapping[str, Any], dtype: str) -> dict[str, Any]:
+    """Adapter tensors in their storage form: cast to ``dtype``, or int8 with row scales.
+
+    ``int8`` is symmetric per row: ``q = round(t / scale)`` with
+    ``scale = max|row| / 127``, stored as ``<name>`` (int8) and ``<name>.scale``
+    (float32, one per row); :func:`stancelab.scoring.dequantize_adapter` reverses it.
+
+    Example:
+        >>> import torch
+        >>> t = {"m.lora_A": torch.tensor([[1.0, -0.5], [0.0, 0.0]])}
+        >>> s = store_adapter_tensors(t, "int8")
+        >>> s["m.lora_A"].tolist(), s["m.lora_A.scale"].flatten().tolist()
+        ([[127, -64], [0, 0]], [0.007874015718698502, 1.0])
+        >>> dequantize_adapter(s)["m.lora_A"][0].tolist()
+        [1.0, -0.503937...]
+    """
+    import torch
+
+    out: dict[str, Any] = {}
+    for name, t in tensors.items():
+        if dtype != "int8":
+            out[name] = t.to(getattr(torch, dtype)).contiguous()
+            continue
+        t32 = t.to(torch.float32)
+        peak = t32.abs().amax(dim=1, keepdim=True)
+        scale = torch.where(peak > 0, peak / 127.0, torch.ones_like(peak))
+        out[name] = torch.round(t32 / scale).clamp(-127, 127).to(torch.int8).contiguous()
+        out[f"{name}.scale"] = scale.contiguous()
+    return out
+
+
+def soup_adapters(adapters: Sequence[Mapping[str, Any]], rank: int) -> dict[str, Any]:
+    """Average LoRA adapters in weight space and compress the mean to one rank-``rank`` LoRA.
+
+    Each module's update ``scale * B @ A`` is averaged over the adapters; the
+    mean (rank up to the sum of theirs) is stored by truncated SVD as
+    ``A = sqrt(S) Vh`` and ``B = U sqrt(S)`` with ``alpha = rank`` (scale 1).
+
+    Example:
+        >>> import torch
+        >>> a = {"type": "lora", "rank": 1, "alpha": 1.0, "targets": ["q"], "tensors": {
+        ...     "m.lora_A": torch.tensor([[1.0, 0.0]]), "m.lora_B": torch.tensor([[2.0], [0.0]])}}
+        >>> b = {"type": "lora", "rank": 1, "alpha": 1.0, "targets": ["q"], "tensors": {
+        ...     "m.lora_A": torch.tensor([[1.0, 0.0]]), "m.lora_B": torch.tensor([[0.0], [0.0]])}}
+        >>> s = soup_adapters([a, b], rank=1)
+        >>> (s["tensors"]["m.lora_B"] @ s["tensors"]["m.lora_A"]).tolist()
+        [[1.0, 0.0], [0.0, 0.0]]
+    """
+    import torch
+
+    if not adapters:
+        raise ValueError("no adapters to average")
+    first = adapters[0]
+    modules = sorted(k[: -len(".lora_A")] for k in first["tensors"] if k.endswith(".lora_A"))
+    tensors = {}
+    for mod in modules:
+        mean = None
+        for ad in adapters:
+            scale = float(ad["alpha"]) / float(ad["rank"])
+            a = ad["tensors"][f"{mod}.lora_A"].to(torch.float64)
+            b = ad["tensors"][f"{mod}.lora_B"].to(torch.float64)
+            delta = (b @ a) * scale
+            mean = delta if mean is None else mean + delta
+        assert mean is not None
+        mean /= len(adapters)
+        u, s, vh = torch.linalg.svd(mean, full_matrices=False)
+        root = s[:rank].sqrt()
+        tensors[f"{mod}.lora_A"] = (root[:, None] * vh[:rank]).to(torch.float32).contiguous()
+        tensors[f"{mod}.lora_B"] = (u[:, :rank] * root).to(torch.float32).contiguous()
+    return {
+        "type": "lora",
+        "rank": rank,
+        "alpha": float(rank),
+        "targets": list(first["targets"]),
+        "tensors": tensors,
+    }
+
+
 # --------------------------------------------------------------------------- head + calibration
 
 
@@ -755,7 +842,7 @@ def train(
     files = {}
     adapter_meta = None
     if adapter is not None:
-        blob = save_torch(adapter["tensors"], metadata={"format": "pt"})
+        blob = save_torch(adapter["stored"], metadata={"format": "pt"})
         apath = out_dir / f"{ADAPTER_NAME}.safetensors"
         _atomic_write_bytes(apath, blob)
         files["adapter"] = str(apath)
