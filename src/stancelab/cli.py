@@ -133,8 +133,10 @@ def _run_and_report(cfg: object, args: argparse.Namespace) -> int:
         for label, m in ev["stance"].items():
             kind = " (baseline)" if m.get("baseline") else ""
             ece = f", ECE {m['ece']:.3f}" if m.get("ece") is not None else ""
+            ci = m.get("macro_f1_ci95")
+            ci = f" (95% CI {ci[0]:.3f}-{ci[1]:.3f})" if ci else ""
             print(
-                f"stance {label}{kind}: macro-F1 {m['macro_f1']:.3f}{ece}, "
+                f"stance {label}{kind}: macro-F1 {m['macro_f1']:.3f}{ci}{ece}, "
                 f"speaker Spearman {m['spearman_speaker_means']:.3f}"
             )
     print(f"\nrun folder: {run_dir}")

@@ -61,6 +61,12 @@ def _f(x: Any, digits: int = 3) -> str:
     return str(x)
 
 
+def _interval(ci: Sequence[float] | None) -> str:
+    if not ci:
+        return "–"
+    return f"{_f(float(ci[0]))}–{_f(float(ci[1]))}"
+
+
 def _signed(x: float) -> str:
     return "–" if x is None or math.isnan(x) else f"{x:+.2f}"
 
@@ -203,6 +209,7 @@ def _evaluation_blocks(results: Results) -> list[Block]:
             "scorer",
             "",
             "macro-F1",
+            "95% CI",
             "F1 esc.",
             "F1 de-esc.",
             "F1 neutral",
@@ -219,13 +226,21 @@ def _evaluation_blocks(results: Results) -> list[Block]:
                 if m.get("baseline")
                 else ("primary" if label == results.scorer_labels[0] else "scorer"),
                 _f(m["macro_f1"]),
+                _interval(m.get("macro_f1_ci95")),
                 *(_f(m["f1"][c]) for c in LABELS),
                 _f(m["accuracy"]),
                 _f(m.get("ece")),
                 _f(m["spearman_speaker_means"]),
             ]
         )
-    blocks.append(Block("table", rows=srow, align="llrrrrrrr"))
+    blocks.append(Block("table", rows=srow, align="llrrrrrrrr"))
+    blocks.append(
+        Block(
+            "p",
+            "95% CI: percentile bootstrap of macro-F1 over the gold quotes (1,000 resamples): "
+            "how much the figure would move on another sample of quotes like these.",
+        )
+    )
     primary = results.scorer_labels[0]
     conf = ev["stance"][primary]["confusion_gold_by_pred"]
     crow = [["gold \\ predicted", *LABELS]] + [
