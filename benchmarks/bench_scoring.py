@@ -128,7 +128,7 @@ def fast_vs_fp32(records: list[dict[str, Any]]) -> dict[str, Any]:
     else:
         st = SentenceTransformer(str(base_model_dir()), device="cpu")
         emb = st.encode(texts, batch_size=32, normalize_embeddings=True)
-        exact = head_probabilities(scorer.head, np.asarray(emb, dtype=np.float32))
+        exact = head_probabilities(scorer.head, np.asarray(emb, dtype=np.float32), texts)
         reference = "sentence-transformers fp32"
     out: dict[str, Any] = {"fp32_reference": reference}
     gold = [LABELS.index(r["stance"]) for r in records]

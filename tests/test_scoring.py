@@ -414,3 +414,132 @@ def test_cli_score_options(tmp_path: Path, tiny_models) -> None:
     assert main([*args, "--option", mapping]) == 0
     assert json.loads(out.read_text())["stance"] in ("escalation", "de-escalation")
     assert main([*args, "--option", "label_map"]) == 2
+
+
+# --------------------------------------------------------------------------- lexical head
+
+LEX_TRAIN = [
+    "We will strike back hard, and they will pay.",
+    "Talks must resume; we welcome the ceasefire.",
+    "The meeting starts at ten on Tuesday.",
+    "Our army will crush any attack on the border!",
+    "We are ready to talk, today if possible.",
+    "Figures for 2024 were published on Monday.",
+]
+
+
+def _lexical(ngram_range: tuple[int, int] = (1, 2)):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from stancelab.scoring import LexicalHead
+
+    vec = TfidfVectorizer(ngram_range=ngram_range, sublinear_tf=True).fit(LEX_TRAIN)
+    clf = LogisticRegression(C=10.0).fit(vec.transform(LEX_TRAIN), [0, 1, 2, 0, 1, 2])
+    lex = LexicalHead(
+        terms=tuple(vec.get_feature_names_out()),
+        idf=vec.idf_,
+        weight=clf.coef_,
+        bias=clf.intercept_,
+        ngram_range=ngram_range,
+    )
+    return vec, clf, lex
+
+
+@pytest.mark.parametrize("ngram_range", [(1, 1), (1, 2), (2, 3)])
+def test_lexical_features_match_sklearn(ngram_range: tuple[int, int]) -> None:
+    """The head's own TF-IDF equals sklearn's, so no pickled vectorizer is needed."""
+    vec, clf, lex = _lexical(ngram_range)
+    texts = [
+        *LEX_TRAIN,
+        "They WILL pay, they will pay!",  # repeats: sublinear tf
+        "Ünïcode words — “quoted” — it's 2024; talks talks talks.",
+        "",
+        "zz unknown tokens only",
+    ]
+    a, b = vec.transform(texts).toarray(), lex.features(texts).toarray()
+    assert np.allclose(a, b, atol=1e-12)
+    assert np.allclose(lex.log_proba(texts), clf.predict_log_proba(vec.transform(texts)))
+
+
+def test_lexical_head_round_trips_through_safetensors(tmp_path: Path) -> None:
+    from safetensors.numpy import load_file, save_file
+
+    from stancelab.scoring import LexicalHead
+
+    _, _, lex = _lexical()
+    save_file(lex.to_tensors(), str(tmp_path / "lex.safetensors"))
+    back = LexicalHead.from_tensors(load_file(str(tmp_path / "lex.safetensors")), (1, 2))
+    assert back.terms == lex.terms
+    assert np.allclose(back.log_proba(LEX_TRAIN), lex.log_proba(LEX_TRAIN), atol=1e-5)
+
+
+def test_lexical_head_rejects_mismatched_shapes() -> None:
+    from stancelab.scoring import LexicalHead, ScoringError
+
+    with pytest.raises(ScoringError, match="shapes disagree"):
+        LexicalHead(terms=("a", "b"), idf=np.ones(2), weight=np.zeros((3, 3)), bias=np.zeros(3))
+    with pytest.raises(ValueError, match="ngram_range"):
+        LexicalHead(
+            terms=("a",),
+            idf=np.ones(1),
+            weight=np.zeros((3, 1)),
+            bias=np.zeros(3),
+            ngram_range=(2, 1),
+        )
+
+
+def _head_with_lexical(folder: Path, weight: float) -> Path:
+    """Copy the shipped head into ``folder`` and add a lexical part with pooling ``weight``."""
+    import hashlib
+    import shutil
+
+    from safetensors.numpy import save
+
+    from stancelab.scoring import _data_dir
+
+    for f in _data_dir().glob("stance_*"):
+        shutil.copy(f, folder / f.name)
+    _, _, lex = _lexical()
+    blob = save(lex.to_tensors())
+    (folder / "stance_lexical.safetensors").write_bytes(blob)
+    meta = json.loads((folder / "stance_head.json").read_text())
+    meta["lexical"] = {
+        "file": "stance_lexical.safetensors",
+        "sha256": hashlib.sha256(blob).hexdigest(),
+        "weight": weight,
+        "ngram_range": [1, 2],
+    }
+    (folder / "stance_head.json").write_text(json.dumps(meta))
+    return folder
+
+
+def test_head_probabilities_pool_the_lexical_head(tmp_path: Path) -> None:
+    from stancelab.scoring import _softmax, head_probabilities, pool_log_probabilities
+
+    head = load_head(_head_with_lexical(tmp_path, 0.4))
+    emb = np.random.default_rng(0).normal(size=(len(TEXTS), 384)).astype(np.float32)
+    logits = emb @ head["weight"].T + head["bias"]
+    lex = head["lexical"]["head"].log_proba(TEXTS)
+    expected = _softmax(pool_log_probabilities(logits, lex, 0.4) / head["temperature"])
+    assert np.allclose(head_probabilities(head, emb, TEXTS), expected)
+    assert not np.allclose(expected, _softmax(logits / head["temperature"]))
+    with pytest.raises(Exception, match="pass the texts"):
+        head_probabilities(head, emb)
+    # weight 0 is the transformer head alone
+    head["lexical"]["weight"] = 0.0
+    assert np.allclose(head_probabilities(head, emb), _softmax(logits / head["temperature"]))
+
+
+def test_default_scorer_with_a_lexical_head(tmp_path: Path) -> None:
+    folder = _head_with_lexical(tmp_path, 0.5)
+    scores = get_scorer("default", model=folder).score(TEXTS)
+    assert [len(s.probabilities) for s in scores] == [3, 3, 3]
+    assert all(abs(sum(s.probabilities.values()) - 1) < 1e-6 for s in scores)
+    # the file is checked against the sha256 in the metadata
+    (folder / "stance_lexical.safetensors").write_bytes(b"tampered")
+    with pytest.raises(IntegrityError, match="stance_lexical"):
+        load_head(folder)
+    (folder / "stance_lexical.safetensors").unlink()
+    with pytest.raises(ModelNotFoundError, match="missing"):
+        load_head(folder)

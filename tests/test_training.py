@@ -204,14 +204,18 @@ def test_shipped_head_files() -> None:
     if meta["adapter"]:
         adapter = DATA / meta["adapter"]["file"]
         assert file_sha256(adapter) == meta["adapter"]["sha256"]
+    if meta.get("lexical"):
+        assert file_sha256(DATA / meta["lexical"]["file"]) == meta["lexical"]["sha256"]
+        assert 0.0 <= head["lexical"]["weight"] < 1.0
     shipped = sum(p.stat().st_size for p in DATA.glob("stance_*"))
     assert shipped < 10 * 1024 * 1024
     assert not list(DATA.glob("*.pkl")) and not list(DATA.glob("*.pickle"))
 
 
 @pytest.mark.slow
-def test_temperature_fit_on_statements_never_trained_on(tmp_path: Path) -> None:
-    """calibration.temperature_data: T comes from another held-out set, C from the split."""
+@pytest.mark.parametrize("lexical", [False, True])
+def test_temperature_fit_on_statements_never_trained_on(tmp_path: Path, lexical: bool) -> None:
+    """calibration.temperature_data: T (and the lexical weight) from another held-out set."""
     _tiny_training_set(tmp_path)
     shifted = [
         {
@@ -229,7 +233,7 @@ def test_temperature_fit_on_statements_never_trained_on(tmp_path: Path) -> None:
         "seed": 7,
         "output_dir": "out",
         "data": {"paths": ["train.jsonl"], "min_statements": 30},
-        "head": {"C": [1.0]},
+        "head": {"C": [1.0], "lexical": {"enabled": lexical, "min_df": 1}},
         "calibration": {"heldout_fraction": 0.25, "temperature_data": ["shift.jsonl"]},
         "finetune": {"enabled": False},
         "report_gold": None,
@@ -240,6 +244,13 @@ def test_temperature_fit_on_statements_never_trained_on(tmp_path: Path) -> None:
     assert shift["statements"] == 6
     assert metrics["temperature"] != shift["split_temperature"]
     assert load_head(tmp_path / "out")["temperature"] == metrics["temperature"]
+    if lexical:  # the weight is chosen on the shifted set, with the temperature
+        assert shift["pooling_weight"] == metrics["lexical_weight"]
+        assert (
+            min(shift["pooling_nll"].values()) == shift["pooling_nll"][str(shift["pooling_weight"])]
+        )
+    else:
+        assert shift["pooling_weight"] == 0.0 and shift["pooling_nll"] is None
     # the set must be new to the model
     _jsonl(
         tmp_path / "shift.jsonl",
@@ -247,3 +258,41 @@ def test_temperature_fit_on_statements_never_trained_on(tmp_path: Path) -> None:
     )
     with pytest.raises(TrainingDataError, match="also training statements"):
         train(cfg, root=tmp_path)
+
+
+def test_lexical_head_is_fit_and_pooled(tmp_path: Path) -> None:
+    """head.lexical: a word n-gram head is written beside the head and pooled at a chosen weight."""
+    _tiny_training_set(tmp_path)
+    cfg = {
+        "seed": 7,
+        "output_dir": "out",
+        "data": {"paths": ["train.jsonl"], "min_statements": 30},
+        "head": {"C": [1.0], "lexical": {"enabled": True, "min_df": 1, "C": [1.0, 10.0]}},
+        "calibration": {"heldout_fraction": 0.25},
+        "finetune": {"enabled": False},
+        "report_gold": None,
+        "report_plover": None,
+    }
+    metrics = train(cfg, root=tmp_path)
+    out = tmp_path / "out"
+    assert (out / "stance_lexical.safetensors").is_file()
+    head = load_head(out)
+    info = head["meta"]["lexical"]
+    assert info["weight"] == metrics["lexical_weight"] == head["lexical"]["weight"]
+    assert info["weight"] in TrainConfig().head.lexical.weights
+    assert info["C"] in (1.0, 10.0) and info["terms"] == len(head["lexical"]["head"].terms)
+    pooling = head["meta"]["training"]["lexical"]["pooling_nll"]
+    assert set(pooling) == {str(w) for w in TrainConfig().head.lexical.weights}
+    assert min(pooling.values()) == pooling[str(info["weight"])]
+    # switching it off removes the stale file, so the folder never mixes two trainings
+    cfg["head"]["lexical"]["enabled"] = False
+    metrics = train(cfg, root=tmp_path)
+    assert metrics["lexical_weight"] is None
+    assert not (out / "stance_lexical.safetensors").exists()
+    assert load_head(out)["lexical"] is None
+
+
+def test_lexical_config_is_validated() -> None:
+    with pytest.raises(ValueError, match="weights"):
+        TrainConfig.model_validate({"head": {"lexical": {"weights": [0.5, 1.0]}}})
+    assert TrainConfig.model_validate({"head": {"lexical": {"C": 3}}}).head.lexical.C == [3.0]

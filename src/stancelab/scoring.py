@@ -36,6 +36,7 @@ import itertools
 import json
 import math
 import os
+import re
 import socket
 import threading
 import time
@@ -59,6 +60,7 @@ __all__ = [
     "HubUnreachableError",
     "IntegrityError",
     "LabelMappingError",
+    "LexicalHead",
     "ModelNotFoundError",
     "PrototypesScorer",
     "Scorer",
@@ -69,6 +71,7 @@ __all__ = [
     "available_scorers",
     "base_model_dir",
     "get_scorer",
+    "pool_log_probabilities",
     "register_scorer",
     "score_file",
     "score_jsonl",
@@ -90,6 +93,9 @@ BASE_MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab12
 
 HEAD_NAME = "stance_head"
 """Base name of the shipped head files in ``stancelab/data/`` (``.safetensors`` + ``.json``)."""
+
+LEXICAL_NAME = "stance_lexical"
+"""Base name of the head's optional lexical (word n-gram) part, beside the head files."""
 
 PROB_FIELDS: dict[str, str] = {label: f"p_{label}" for label in LABELS}
 """Flat output field per class: ``p_escalation``, ``p_de-escalation``, ``p_neutral``."""
@@ -380,7 +386,9 @@ def scorer_fingerprint(
         folder = _data_dir() if model is None else Path(model).expanduser()
         files = sorted(folder.glob(f"{HEAD_NAME}*")) if folder.is_dir() else [folder]
         if folder.is_dir():
-            files += sorted(folder.glob("stance_adapter*"))
+            files += sorted(folder.glob("stance_adapter*")) + sorted(
+                folder.glob(f"{LEXICAL_NAME}*")
+            )
         for f in files:
             if f.is_file():
                 h.update(f.name.encode() + file_sha256(f).encode())
@@ -939,6 +947,13 @@ def _softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
     return e / e.sum(axis=axis, keepdims=True)
 
 
+def _log_softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
+    import numpy as np
+
+    z = x - x.max(axis=axis, keepdims=True)
+    return z - np.log(np.exp(z).sum(axis=axis, keepdims=True))
+
+
 def _set_threads(num_threads: int | None) -> None:
     if num_threads:
         import torch
@@ -1191,6 +1206,133 @@ def merge_adapter(model: torch.nn.Module, adapter: Mapping[str, Any]) -> None:
 # --------------------------------------------------------------------------- default
 
 
+_TOKEN_RE = re.compile(r"(?u)\b\w\w+\b")
+
+
+@dataclass
+class LexicalHead:
+    """A word n-gram view of the quote: TF-IDF features and a logistic regression.
+
+    The default scorer's head can carry one beside the transformer: its
+    log-probabilities are pooled with the transformer head's,
+    ``(1 - w) * log p_head + w * log p_lexical``, before the temperature.
+    Features are sklearn's ``TfidfVectorizer`` defaults with ``sublinear_tf``:
+    lower-cased ``\\b\\w\\w+\\b`` tokens, n-grams joined by one space,
+    ``1 + log(count)`` times the idf, L2-normalised rows. It is fit by
+    :mod:`stancelab.training` and stored as safetensors (the vocabulary as UTF-8
+    bytes), never pickled.
+
+    Example:
+        >>> import numpy as np
+        >>> lex = LexicalHead(
+        ...     terms=("talks", "war", "we"), idf=np.ones(3),
+        ...     weight=np.array([[0.0, 4.0, 0.0], [4.0, 0.0, 0.0], [0.0, 0.0, 0.0]]),
+        ...     bias=np.zeros(3), ngram_range=(1, 1))
+        >>> lex.log_proba(["We want talks!"]).argmax(axis=1).tolist()  # de-escalation
+        [1]
+    """
+
+    terms: tuple[str, ...]
+    idf: np.ndarray
+    weight: np.ndarray
+    bias: np.ndarray
+    ngram_range: tuple[int, int] = (1, 2)
+    index: dict[str, int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        import numpy as np
+
+        self.terms = tuple(self.terms)
+        self.index = {t: i for i, t in enumerate(self.terms)}
+        self.idf = np.asarray(self.idf, dtype=np.float64)
+        self.weight = np.asarray(self.weight, dtype=np.float64)
+        self.bias = np.asarray(self.bias, dtype=np.float64)
+        lo, hi = self.ngram_range
+        if not 1 <= lo <= hi:
+            raise ValueError(f"ngram_range must satisfy 1 <= min <= max, got {self.ngram_range}")
+        if self.weight.shape != (len(LABELS), len(self.terms)) or self.idf.shape != (
+            len(self.terms),
+        ):
+            raise ScoringError(
+                f"lexical head shapes disagree: {len(self.terms)} terms, idf {self.idf.shape}, "
+                f"weight {self.weight.shape} (expected ({len(LABELS)}, {len(self.terms)}))"
+            )
+
+    def _grams(self, text: str) -> Iterator[str]:
+        tokens = _TOKEN_RE.findall(text.lower())
+        lo, hi = self.ngram_range
+        for n in range(lo, hi + 1):
+            for i in range(len(tokens) - n + 1):
+                yield " ".join(tokens[i : i + n])
+
+    def features(self, texts: Sequence[str]) -> Any:
+        """TF-IDF rows (a ``scipy.sparse.csr_matrix``, one L2-normalised row per text)."""
+        import numpy as np
+        from scipy import sparse
+
+        indptr, indices, values = [0], [], []
+        for text in texts:
+            counts = Counter(j for g in self._grams(text) if (j := self.index.get(g)) is not None)
+            cols = sorted(counts)
+            v = np.array([(1.0 + math.log(counts[j])) * self.idf[j] for j in cols])
+            norm = float(np.sqrt((v * v).sum())) if len(v) else 0.0
+            indices.extend(cols)
+            values.extend((v / norm).tolist() if norm else v.tolist())
+            indptr.append(len(indices))
+        return sparse.csr_matrix(
+            (np.array(values, dtype=np.float64), np.array(indices, dtype=np.int64), indptr),
+            shape=(len(texts), len(self.terms)),
+        )
+
+    def log_proba(self, texts: Sequence[str]) -> np.ndarray:
+        """Log class probabilities, shape ``(len(texts), 3)`` in :data:`LABELS` order."""
+        import numpy as np
+
+        logits = np.asarray(self.features(texts) @ self.weight.T) + self.bias
+        return _log_softmax(logits)
+
+    def to_tensors(self) -> dict[str, np.ndarray]:
+        """The arrays to store (``vocabulary`` is the newline-joined terms as UTF-8 bytes)."""
+        import numpy as np
+
+        vocab = np.frombuffer("\n".join(self.terms).encode("utf-8"), dtype=np.uint8)
+        return {
+            "idf": self.idf.astype(np.float32),
+            "weight": np.ascontiguousarray(self.weight, dtype=np.float32),
+            "bias": self.bias.astype(np.float32),
+            "vocabulary": vocab.copy(),
+        }
+
+    @classmethod
+    def from_tensors(
+        cls, tensors: Mapping[str, np.ndarray], ngram_range: Sequence[int] = (1, 2)
+    ) -> LexicalHead:
+        """Rebuild a head from :meth:`to_tensors` arrays."""
+        terms = bytes(tensors["vocabulary"]).decode("utf-8").split("\n")
+        lo, hi = ngram_range
+        return cls(
+            terms=tuple(terms),
+            idf=tensors["idf"],
+            weight=tensors["weight"],
+            bias=tensors["bias"],
+            ngram_range=(int(lo), int(hi)),
+        )
+
+
+def pool_log_probabilities(
+    head_logits: np.ndarray, lexical_logp: np.ndarray, weight: float
+) -> np.ndarray:
+    """Log-linear pooling of the transformer head and the lexical head (before the temperature).
+
+    Example:
+        >>> import numpy as np
+        >>> z = pool_log_probabilities(np.array([[2.0, 0.0, 0.0]]), np.log([[0.2, 0.6, 0.2]]), 0.0)
+        >>> bool(np.allclose(np.exp(z).sum(), 1.0))
+        True
+    """
+    return (1.0 - weight) * _log_softmax(head_logits) + weight * lexical_logp
+
+
 def _data_dir() -> Path:
     return Path(str(resources.files("stancelab") / "data"))
 
@@ -1204,7 +1346,8 @@ def load_head(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
 
     Returns:
         ``{"weight": (3, d) array, "bias": (3,) array, "temperature": float,
-        "meta": dict, "adapter": dict | None}``.
+        "meta": dict, "adapter": dict | None, "lexical": dict | None}``; ``lexical``
+        (when the head has one) is ``{"head": LexicalHead, "weight": w}``.
     """
     from safetensors.numpy import load_file
 
@@ -1239,18 +1382,41 @@ def load_head(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
             raise IntegrityError(f"{apath} does not match the sha256 recorded in {meta_path}")
         info["tensors"] = dequantize_adapter(load_torch(str(apath)))
         adapter = info
+    lexical = None
+    if meta.get("lexical"):
+        info = meta["lexical"]
+        lpath = weights_path.parent / info["file"]
+        if not lpath.is_file():
+            raise ModelNotFoundError(f"{meta_path} names a lexical head {lpath} that is missing")
+        if info.get("sha256") and file_sha256(lpath) != info["sha256"]:
+            raise IntegrityError(f"{lpath} does not match the sha256 recorded in {meta_path}")
+        lex = LexicalHead.from_tensors(load_file(str(lpath)), info.get("ngram_range", (1, 2)))
+        lexical = {"head": lex, "weight": float(info["weight"])}
     return {
         "weight": tensors["weight"].astype("float32"),
         "bias": tensors["bias"].astype("float32"),
         "temperature": float(meta.get("temperature", 1.0)),
         "meta": meta,
         "adapter": adapter,
+        "lexical": lexical,
     }
 
 
-def head_probabilities(head: Mapping[str, Any], embeddings: np.ndarray) -> np.ndarray:
-    """Calibrated class probabilities of a linear head over embeddings."""
+def head_probabilities(
+    head: Mapping[str, Any], embeddings: np.ndarray, texts: Sequence[str] | None = None
+) -> np.ndarray:
+    """Calibrated class probabilities of a head over embeddings (and texts).
+
+    A head with a lexical part pools the linear head's log-probabilities with
+    the lexical head's on ``texts`` (:func:`pool_log_probabilities`), then
+    applies the temperature.
+    """
     logits = embeddings @ head["weight"].T + head["bias"]
+    lexical = head.get("lexical")
+    if lexical is not None and lexical["weight"] > 0:
+        if texts is None or len(texts) != len(logits):
+            raise ScoringError("this stance head has a lexical part: pass the texts as well")
+        logits = pool_log_probabilities(logits, lexical["head"].log_proba(texts), lexical["weight"])
     return _softmax(logits / float(head["temperature"]))
 
 
@@ -1287,7 +1453,8 @@ class DefaultScorer(Scorer):
         )
 
     def predict_proba(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
-        return head_probabilities(self.head, self.encoder.encode(texts, batch_size=batch_size))
+        emb = self.encoder.encode(texts, batch_size=batch_size)
+        return head_probabilities(self.head, emb, texts)
 
 
 # --------------------------------------------------------------------------- nli

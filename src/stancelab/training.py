@@ -51,10 +51,13 @@ from stancelab.scoring import (
     BASE_MODEL_VERSION,
     HEAD_NAME,
     LABELS,
+    LEXICAL_NAME,
+    LexicalHead,
     SentenceEncoder,
     base_model_dir,
     dequantize_adapter,
     expected_calibration_error,
+    pool_log_probabilities,
     verify_base_model,
 )
 
@@ -67,10 +70,12 @@ __all__ = [
     "DataConfig",
     "FinetuneConfig",
     "HeadConfig",
+    "LexicalConfig",
     "Statement",
     "TrainConfig",
     "TrainingDataError",
     "find_overlaps",
+    "fit_lexical_head",
     "fit_temperature",
     "load_config",
     "load_training_set",
@@ -114,6 +119,38 @@ class DataConfig(_Strict):
     """Use only the first ``limit`` statements (for quick tests)."""
 
 
+class LexicalConfig(_Strict):
+    """An optional word n-gram head pooled with the transformer head (log-linear).
+
+    A TF-IDF logistic regression on the same training statements, a second view
+    that reads words rather than the encoder's embedding. Its pooling weight ``w``
+    (``(1 - w) * log p_head + w * log p_lexical``) and the temperature are chosen
+    together by log-loss on ``calibration.temperature_data`` when it is set (data
+    in another style, never trained on), else on the calibration split.
+    """
+
+    enabled: bool = False
+    ngram_range: tuple[int, int] = (1, 2)
+    min_df: int = Field(2, ge=1)
+    """Keep n-grams seen in at least this many training statements."""
+    C: list[float] = Field(default_factory=lambda: [10.0])
+    """Inverse L2 strengths to try; the best by log-loss on the calibration split wins."""
+    weights: list[float] = Field(default_factory=lambda: [round(0.05 * k, 2) for k in range(17)])
+    """Pooling weights to try (0 keeps the transformer head alone)."""
+
+    @field_validator("C", "weights", mode="before")
+    @classmethod
+    def _listify(cls, v: Any) -> Any:
+        return [v] if isinstance(v, int | float) else v
+
+    @field_validator("weights")
+    @classmethod
+    def _in_unit(cls, v: list[float]) -> list[float]:
+        if not v or any(not 0.0 <= w < 1.0 for w in v):
+            raise ValueError("weights must be a non-empty list of numbers in [0, 1)")
+        return v
+
+
 class HeadConfig(_Strict):
     """The linear head over sentence embeddings."""
 
@@ -122,6 +159,7 @@ class HeadConfig(_Strict):
     max_iter: int = 5000
     quantization_aware: bool = True
     """Fit on fp32 and int8 embeddings together, so both paths agree."""
+    lexical: LexicalConfig = Field(default_factory=LexicalConfig)
 
     @field_validator("C", mode="before")
     @classmethod
@@ -422,8 +460,14 @@ def _temperature_under_shift(
     clf: Any,
     precisions: Sequence[str],
     split_temperature: float,
-) -> tuple[dict[str, Any], float]:
-    """Fit the temperature on ``calibration.temperature_data`` (never trained on)."""
+    lexical: LexicalHead | None = None,
+    split_temperature_at: Any = None,
+) -> tuple[dict[str, Any], float, float]:
+    """Fit the temperature (and the lexical pooling weight) on ``calibration.temperature_data``.
+
+    Returns the report, the temperature and the pooling weight (0 without a lexical head);
+    ``split_temperature_at(w)`` gives the calibration split's temperature at weight ``w``.
+    """
     import numpy as np
 
     extra, _ = load_training_set(cfg.calibration.temperature_data, root=base)
@@ -444,11 +488,21 @@ def _temperature_under_shift(
     )
     yy = np.concatenate([y for _ in precisions])
     logits = clf.decision_function(x)
-    temperature = fit_temperature(logits, yy)
+    weight, table = 0.0, None
+    if lexical is not None:
+        lex_logp = np.concatenate([lexical.log_proba(texts) for _ in precisions])
+        weight, temperature, table = _choose_pooling(logits, lex_logp, yy, cfg.head.lexical.weights)
+        logits = pool_log_probabilities(logits, lex_logp, weight)
+        if split_temperature_at is not None:
+            split_temperature = split_temperature_at(weight)
+    else:
+        temperature = fit_temperature(logits, yy)
     report = {
         "files": sorted(cfg.calibration.temperature_data),
         "statements": len(extra),
         "data_sha256": _data_sha256(extra),
+        "pooling_weight": weight,
+        "pooling_nll": table,
         "accuracy": round(float((logits.argmax(1) == yy).mean()), 4),
         "split_temperature": round(float(split_temperature), 4),
         "ece_with_split_temperature": expected_calibration_error(
@@ -456,7 +510,89 @@ def _temperature_under_shift(
         ),
         "ece_after": expected_calibration_error(_softmax_np(logits / temperature), yy),
     }
-    return report, temperature
+    return report, temperature, weight
+
+
+def _choose_pooling(
+    logits: np.ndarray, lexical_logp: np.ndarray, y: np.ndarray, weights: Sequence[float]
+) -> tuple[float, float, dict[str, float]]:
+    """Pooling weight and temperature with the lowest log-loss (ties: the smaller weight)."""
+    best = None
+    table = {}
+    for w in sorted(weights):
+        z = pool_log_probabilities(logits, lexical_logp, w)
+        t = fit_temperature(z, y)
+        loss = _nll(z, y, t)
+        table[str(w)] = round(loss, 4)
+        if best is None or loss < best[0] - 1e-12:
+            best = (loss, float(w), t)
+    assert best is not None
+    return best[1], best[2], table
+
+
+def fit_lexical_head(
+    texts: Sequence[str],
+    y: Sequence[int],
+    cfg: LexicalConfig,
+    c: float,
+    seed: int = 0,
+    max_iter: int = 5000,
+) -> LexicalHead:
+    """Fit the word n-gram head: sklearn TF-IDF features and a logistic regression.
+
+    Example:
+        >>> texts = ["we will strike back", "we want talks now", "the meeting is at noon"] * 3
+        >>> cfg = LexicalConfig(enabled=True, min_df=1)
+        >>> lex = fit_lexical_head(texts, [0, 1, 2] * 3, cfg, c=10.0)
+        >>> [LABELS[k] for k in lex.log_proba(["talks now", "strike back"]).argmax(axis=1)]
+        ['de-escalation', 'escalation']
+    """
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    yy = np.asarray(y)
+    missing = sorted(set(range(len(LABELS))) - set(yy.tolist()))
+    if missing:
+        raise TrainingDataError(f"the lexical head needs every stance; none of {missing}")
+    vec = TfidfVectorizer(
+        ngram_range=tuple(cfg.ngram_range), min_df=cfg.min_df, sublinear_tf=True, dtype=np.float64
+    )
+    x = vec.fit_transform(list(texts))
+    clf = _fit_head(x, yy, c, max_iter, seed)
+    return LexicalHead(
+        terms=tuple(str(t) for t in vec.get_feature_names_out()),
+        idf=vec.idf_,
+        weight=clf.coef_,
+        bias=clf.intercept_,
+        ngram_range=tuple(cfg.ngram_range),
+    )
+
+
+def _fit_lexical(
+    cfg: TrainConfig,
+    texts: Sequence[str],
+    y: np.ndarray,
+    fit_idx: Sequence[int],
+    cal_idx: Sequence[int],
+) -> tuple[LexicalHead, float, dict[str, float]]:
+    """Fit the lexical head on the fit split; ``C`` by log-loss on the calibration split."""
+    import numpy as np
+
+    fit_texts = [texts[i] for i in fit_idx]
+    cal_texts = [texts[i] for i in cal_idx]
+    y_cal = y[cal_idx]
+    best = None
+    scores = {}
+    for c in cfg.head.lexical.C:
+        lex = fit_lexical_head(
+            fit_texts, y[fit_idx], cfg.head.lexical, c, cfg.seed, cfg.head.max_iter
+        )
+        loss = float(-lex.log_proba(cal_texts)[np.arange(len(y_cal)), y_cal].mean())
+        scores[str(c)] = round(loss, 4)
+        if best is None or loss < best[0] - 1e-12:
+            best = (loss, c, lex)
+    assert best is not None
+    return best[2], best[1], scores
 
 
 def _data_sha256(statements: Sequence[Statement]) -> str:
@@ -808,6 +944,20 @@ def train(
             best = (loss, c, clf, t, logits)
     assert best is not None
     _, c_best, clf, temperature, cal_logits = best
+    lexical, lexical_info, pooling, cal_lex = None, None, 0.0, None
+    if cfg.head.lexical.enabled:
+        lexical, c_lex, lex_scores = _fit_lexical(cfg, texts, y, fit_idx, cal_idx)
+        cal_lex = np.concatenate(
+            [lexical.log_proba([texts[i] for i in cal_idx]) for _ in precisions]
+        )
+        if not cfg.calibration.temperature_data:
+            pooling, temperature, table = _choose_pooling(
+                cal_logits, cal_lex, y_cal, cfg.head.lexical.weights
+            )
+        else:
+            table = None  # chosen on the temperature data below
+        lexical_info = {"C": c_lex, "c_search_nll": lex_scores, "pooling_nll": table}
+    head_cal_logits = cal_logits
     if cfg.calibration.refit:
         # calibrated on held-out data; now refit encoder and head on every statement
         everything = list(range(len(texts)))
@@ -815,15 +965,29 @@ def train(
         x_all = np.concatenate([emb[p] for p in precisions])
         y_all = np.concatenate([y for _ in precisions])
         clf = _fit_head(x_all, y_all, c_best, cfg.head.max_iter, cfg.seed)
+        if lexical is not None:
+            lexical = fit_lexical_head(
+                texts, y, cfg.head.lexical, lexical_info["C"], cfg.seed, cfg.head.max_iter
+            )
     # sklearn may hold coef_ in Fortran order: safetensors needs C-contiguous buffers
     weight = np.ascontiguousarray(clf.coef_, dtype=np.float32)
     bias = np.ascontiguousarray(clf.intercept_, dtype=np.float32)
 
     shift = None
     if cfg.calibration.temperature_data:
-        shift, temperature = _temperature_under_shift(
-            cfg, base, statements, adapter, clf, precisions, temperature
+        shift, temperature, pooling = _temperature_under_shift(
+            cfg,
+            base,
+            statements,
+            adapter,
+            clf,
+            precisions,
+            temperature,
+            lexical,
+            lambda w: fit_temperature(pool_log_probabilities(head_cal_logits, cal_lex, w), y_cal),
         )
+    if lexical is not None:
+        cal_logits = pool_log_probabilities(head_cal_logits, cal_lex, pooling)
     p_raw = _softmax_np(cal_logits)
     p_cal = _softmax_np(cal_logits / temperature)
     f1, per_class = _macro_f1(y_cal, cal_logits.argmax(1))
@@ -859,6 +1023,24 @@ def train(
         stale = out_dir / f"{ADAPTER_NAME}.safetensors"
         if stale.exists():
             stale.unlink()
+    lexical_meta = None
+    lpath = out_dir / f"{LEXICAL_NAME}.safetensors"
+    if lexical is not None:
+        lblob = save_np(lexical.to_tensors(), metadata={"format": "np"})
+        _atomic_write_bytes(lpath, lblob)
+        files["lexical"] = str(lpath)
+        lexical_meta = {
+            "file": lpath.name,
+            "sha256": hashlib.sha256(lblob).hexdigest(),
+            "weight": pooling,
+            "C": lexical_info["C"],
+            "ngram_range": list(lexical.ngram_range),
+            "min_df": cfg.head.lexical.min_df,
+            "terms": len(lexical.terms),
+            "features": "sklearn TfidfVectorizer(sublinear_tf=True) word n-grams",
+        }
+    elif lpath.exists():
+        lpath.unlink()
     head_blob = save_np({"weight": weight, "bias": bias}, metadata={"format": "np"})
     hpath = out_dir / f"{HEAD_NAME}.safetensors"
     _atomic_write_bytes(hpath, head_blob)
@@ -866,7 +1048,12 @@ def train(
         "format_version": 1,
         "labels": list(LABELS),
         "input": "mean-pooled, L2-normalised all-MiniLM-L6-v2 embeddings (max 256 tokens)",
-        "probabilities": "softmax((embedding @ weight.T + bias) / temperature)",
+        "probabilities": (
+            "softmax(((1 - w) * log_softmax(embedding @ weight.T + bias)"
+            " + w * lexical.log_proba(text)) / temperature), w = lexical.weight"
+            if lexical is not None
+            else "softmax((embedding @ weight.T + bias) / temperature)"
+        ),
         "temperature": temperature,
         "C": c_best,
         "base_model": {
@@ -875,6 +1062,7 @@ def train(
             "sha256": BASE_MODEL_SHA256,
         },
         "adapter": adapter_meta,
+        "lexical": lexical_meta,
         "head_sha256": hashlib.sha256(head_blob).hexdigest(),
         "training": {
             "statements": len(statements),
@@ -889,6 +1077,7 @@ def train(
             ),
             "heldout": heldout,
             "c_search_nll": c_scores,
+            "lexical": lexical_info,
             "temperature_data": shift,
         },
     }
@@ -904,6 +1093,7 @@ def train(
         "finetuned": adapter is not None,
         "C": c_best,
         "temperature": temperature,
+        "lexical_weight": pooling if lexical is not None else None,
         "heldout": heldout,
         "temperature_data": shift,
         "files": files,
