@@ -1258,31 +1258,37 @@ class LexicalHead:
                 f"weight {self.weight.shape} (expected ({len(LABELS)}, {len(self.terms)}))"
             )
 
-    def _grams(self, text: str) -> Iterator[str]:
+    def _grams(self, text: str) -> list[str]:
         tokens = _TOKEN_RE.findall(text.lower())
         lo, hi = self.ngram_range
-        for n in range(lo, hi + 1):
-            for i in range(len(tokens) - n + 1):
-                yield " ".join(tokens[i : i + n])
+        grams = tokens if lo == 1 else []
+        for n in range(max(lo, 2), hi + 1):
+            shifted = (tokens[k:] for k in range(n))
+            grams = grams + list(map(" ".join, zip(*shifted, strict=False)))
+        return grams
 
     def features(self, texts: Sequence[str]) -> Any:
         """TF-IDF rows (a ``scipy.sparse.csr_matrix``, one L2-normalised row per text)."""
         import numpy as np
         from scipy import sparse
 
-        indptr, indices, values = [0], [], []
-        for text in texts:
-            counts = Counter(j for g in self._grams(text) if (j := self.index.get(g)) is not None)
-            cols = sorted(counts)
-            v = np.array([(1.0 + math.log(counts[j])) * self.idf[j] for j in cols])
-            norm = float(np.sqrt((v * v).sum())) if len(v) else 0.0
-            indices.extend(cols)
-            values.extend((v / norm).tolist() if norm else v.tolist())
-            indptr.append(len(indices))
-        return sparse.csr_matrix(
-            (np.array(values, dtype=np.float64), np.array(indices, dtype=np.int64), indptr),
-            shape=(len(texts), len(self.terms)),
+        get = self.index.get
+        rows: list[int] = []
+        cols: list[int] = []
+        for r, text in enumerate(texts):
+            hits = [j for j in map(get, self._grams(text)) if j is not None]
+            rows.extend([r] * len(hits))
+            cols.extend(hits)
+        shape = (len(texts), len(self.terms))
+        counts = sparse.csr_matrix(
+            (np.ones(len(cols)), (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64))),
+            shape=shape,
         )
+        counts.sum_duplicates()
+        counts.data = (1.0 + np.log(counts.data)) * self.idf[counts.indices]
+        norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        return sparse.csr_matrix(sparse.diags(1.0 / norms) @ counts)
 
     def log_proba(self, texts: Sequence[str]) -> np.ndarray:
         """Log class probabilities, shape ``(len(texts), 3)`` in :data:`LABELS` order."""

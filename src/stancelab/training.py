@@ -14,8 +14,11 @@ project's own training set in ``data/train/*.jsonl``:
 4. embed the statements with the exact pipeline the scorer uses (fp32 and,
    quantisation-aware, the int8 fast path) and fit a multinomial logistic
    regression head (``C`` picked by log-loss on the calibration split);
-5. fit a temperature on the calibration split (temperature scaling) and
-   write the files, safetensors + JSON, never pickle.
+5. optionally fit a lexical head (word n-gram TF-IDF logistic regression,
+   :func:`fit_lexical_head`) to pool with it in log space;
+6. fit a temperature (and the pooling weight) on the calibration split or on
+   ``calibration.temperature_data``, and write the files, safetensors + JSON,
+   never pickle.
 
 Everything is seeded and deterministic: the same command on the same
 machine writes byte-identical files. No dev or PLOVER text is used for
