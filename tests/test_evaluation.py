@@ -47,3 +47,53 @@ def test_interval_errors() -> None:
         macro_f1_interval(["neutral"], ["neutral", "neutral"])
     lo, hi = macro_f1_interval([], [])
     assert lo != lo and hi != hi  # NaN
+
+
+def _calibrated_sample(n: int, seed: int) -> tuple[list[dict], list[str]]:
+    """Probabilities and gold labels drawn from them: calibrated by construction."""
+    rng = random.Random(seed)
+    probs, gold = [], []
+    for _ in range(n):
+        w = [rng.random() ** 3 for _ in LABELS]
+        p = {c: v / sum(w) for c, v in zip(LABELS, w, strict=True)}
+        probs.append(p)
+        gold.append(rng.choices(LABELS, weights=[p[c] for c in LABELS])[0])
+    return probs, gold
+
+
+def test_calibration_noise_bounds_the_ece_of_calibrated_models() -> None:
+    """About 95% of perfectly calibrated samples stay under the returned ECE."""
+    from stancelab.evaluation import calibration_noise, expected_calibration_error
+
+    probs, _ = _calibrated_sample(168, seed=0)
+    bound = calibration_noise(probs)
+    assert calibration_noise(probs) == bound  # seeded
+    inside = 0
+    for seed in range(200):
+        # same confidences, new gold drawn from them
+        rng = random.Random(1000 + seed)
+        gold = [rng.choices(LABELS, weights=[p[c] for c in LABELS])[0] for p in probs]
+        inside += expected_calibration_error(probs, gold) <= bound
+    assert 0.88 <= inside / 200 <= 0.995
+    # a badly overconfident model is far above it
+    sharp = [{c: (0.98 if c == "escalation" else 0.01) for c in LABELS} for _ in probs]
+    assert expected_calibration_error(sharp, ["neutral"] * 84 + ["escalation"] * 84) > bound
+
+
+def test_calibration_noise_shrinks_with_more_quotes_and_is_in_the_metrics() -> None:
+    from stancelab.evaluation import calibration_noise
+
+    probs, gold = _calibrated_sample(2000, seed=5)
+    assert calibration_noise(probs) < calibration_noise(probs[:150]) / 2
+    assert calibration_noise([]) != calibration_noise([])  # NaN
+    g = [{"stance": s, "speaker": "x"} for s in gold[:150]]
+    p = [
+        {
+            "stance": max(pr, key=pr.get),
+            "escalation_score": pr["escalation"] - pr["de-escalation"],
+            **{f"p_{c}": pr[c] for c in LABELS},
+        }
+        for pr in probs[:150]
+    ]
+    m = stance_metrics(g, p)
+    assert m["ece_if_calibrated_p95"] == calibration_noise(probs[:150])

@@ -133,6 +133,8 @@ def _run_and_report(cfg: object, args: argparse.Namespace) -> int:
         for label, m in ev["stance"].items():
             kind = " (baseline)" if m.get("baseline") else ""
             ece = f", ECE {m['ece']:.3f}" if m.get("ece") is not None else ""
+            if m.get("ece_if_calibrated_p95") is not None:
+                ece += f" (up to {m['ece_if_calibrated_p95']:.3f} if perfectly calibrated)"
             ci = m.get("macro_f1_ci95")
             ci = f" (95% CI {ci[0]:.3f}-{ci[1]:.3f})" if ci else ""
             print(

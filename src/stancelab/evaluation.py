@@ -27,6 +27,7 @@ __all__ = [
     "agreement",
     "attribution_errors",
     "attribution_metrics",
+    "calibration_noise",
     "cohen_kappa",
     "expected_calibration_error",
     "macro_f1_interval",
@@ -308,6 +309,55 @@ def expected_calibration_error(
     return round(total, 4)
 
 
+def calibration_noise(
+    probabilities: Sequence[Mapping[str, float]],
+    bins: int = 10,
+    n_draws: int = 1000,
+    quantile: float = 0.95,
+    seed: int = 0,
+) -> float:
+    """The ECE a perfectly calibrated model with these confidences stays under, at ``quantile``.
+
+    Perfect calibration means each top-class prediction is right with probability
+    equal to its confidence. Each draw makes every prediction right or wrong that
+    way and measures :func:`expected_calibration_error` (same bins); on a few
+    hundred quotes the result is far from 0. A measured ECE below the returned
+    value is consistent with perfect calibration on a sample of this size.
+
+    Args:
+        probabilities: Per-quote class probabilities, as for
+            :func:`expected_calibration_error`.
+        bins: Confidence bins.
+        n_draws: Simulated samples.
+        quantile: Which quantile of the simulated ECEs to return.
+        seed: Seed of the simulation; the same seed gives the same value.
+
+    Returns:
+        The quantile, rounded to 4 places; NaN for no quotes.
+
+    Example:
+        >>> p = [{"escalation": 0.7, "de-escalation": 0.2, "neutral": 0.1}] * 150
+        >>> 0.03 < calibration_noise(p) < 0.15
+        True
+        >>> calibration_noise(p * 100) < calibration_noise(p)  # more quotes, less noise
+        True
+    """
+    import numpy as np
+
+    if not probabilities:
+        return float("nan")
+    conf = np.array([max(float(v) for v in p.values()) for p in probabilities])
+    correct = np.random.default_rng(seed).random((n_draws, conf.size)) < conf
+    ece = np.zeros(n_draws)
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        sel = ((conf > lo) & (conf <= hi)) | ((b == 0) & (conf == 0))
+        if sel.any():
+            gap = np.abs(conf[sel].mean() - correct[:, sel].mean(axis=1))
+            ece += gap * sel.sum() / conf.size
+    return round(float(np.quantile(ece, quantile)), 4)
+
+
 def macro_f1_interval(
     gold: Sequence[str],
     pred: Sequence[str],
@@ -431,6 +481,7 @@ def stance_metrics(gold: Sequence[Any], pred: Sequence[Any], bins: int = 10) -> 
     probs = [{c: _get(p, f"p_{c}") for c in LABELS} for p in pred]
     if all(all(v is not None and not math.isnan(float(v)) for v in pr.values()) for pr in probs):
         out["ece"] = expected_calibration_error(probs, [_get(g, "stance") for g in gold], bins)
+        out["ece_if_calibrated_p95"] = calibration_noise(probs, bins)
     return out
 
 
