@@ -66,3 +66,37 @@ def test_no_shared_text_in_training_data(statements: list, shared: Path) -> None
                 f"{statements[i].source}: {texts[i][:70]!r} ~ {name}: {refs[j][:70]!r} ({sim})"
             )
     assert not problems, "\n".join(problems)
+
+
+HELDOUT = ROOT / "data" / "heldout"  # blind team-written test quotes: never trained or tuned on
+
+
+def _heldout() -> list[dict]:
+    rows = []
+    for f in sorted(HELDOUT.glob("*.jsonl")):
+        rows += [json.loads(x) for x in f.read_text("utf-8").splitlines() if x.strip()]
+    return rows
+
+
+def test_heldout_quotes_follow_the_gold_fields() -> None:
+    rows = _heldout()
+    assert len(rows) >= 300
+    for r in rows:
+        assert set(r) == {"quote", "speaker", "kind", "stance"}, r
+        assert r["stance"] in LABELS and r["kind"] in {"direct", "partial"}, r
+
+
+def test_heldout_quotes_are_not_in_the_training_data(statements: list) -> None:
+    """No blind test quote is an exact or near copy of a training or experimental statement."""
+    quotes = [r["quote"] for r in _heldout()]
+    hits = find_overlaps(quotes, [s.text for s in statements], threshold=0.8)
+    assert not hits, [(quotes[i], statements[j].text) for i, j, _ in hits[:10]]
+
+
+def test_no_shared_text_in_heldout_quotes(shared: Path) -> None:
+    quotes = [r["quote"] for r in _heldout()]
+    problems = []
+    for name, refs in _shared_texts(shared).items():
+        for i, j, sim in find_overlaps(quotes, refs, threshold=0.8):
+            problems.append(f"{quotes[i][:70]!r} ~ {name}: {refs[j][:70]!r} ({sim})")
+    assert not problems, "\n".join(problems)
