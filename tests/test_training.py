@@ -126,7 +126,7 @@ def _tiny_training_set(folder: Path) -> None:
 
 @pytest.mark.slow
 def test_training_is_deterministic(tmp_path: Path) -> None:
-    """Same config twice -> byte-identical head, adapter and metadata files."""
+    """Same config twice -> byte-identical head, adapter, lexical head and metadata files."""
     _tiny_training_set(tmp_path)
     outputs = []
     for run in ("a", "b"):
@@ -134,7 +134,7 @@ def test_training_is_deterministic(tmp_path: Path) -> None:
             "seed": 7,
             "output_dir": f"out_{run}",
             "data": {"paths": ["train.jsonl"], "min_statements": 30},
-            "head": {"C": [1.0, 10.0]},
+            "head": {"C": [1.0, 10.0], "lexical": {"enabled": True, "min_df": 1}},
             "calibration": {"heldout_fraction": 0.25},
             "finetune": {"enabled": True, "epochs": 1, "batch_size": 12, "max_length": 24},
             "report_gold": None,
@@ -144,7 +144,12 @@ def test_training_is_deterministic(tmp_path: Path) -> None:
         assert metrics["statements"] == 36 and metrics["finetuned"]
         outputs.append(tmp_path / f"out_{run}")
     names = sorted(p.name for p in outputs[0].iterdir())
-    assert names == ["stance_adapter.safetensors", "stance_head.json", "stance_head.safetensors"]
+    assert names == [
+        "stance_adapter.safetensors",
+        "stance_head.json",
+        "stance_head.safetensors",
+        "stance_lexical.safetensors",
+    ]
     for name in names:
         assert (outputs[0] / name).read_bytes() == (outputs[1] / name).read_bytes(), name
     head = load_head(outputs[0])
