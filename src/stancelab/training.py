@@ -42,7 +42,7 @@ import re
 import tempfile
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -464,7 +464,7 @@ def _temperature_under_shift(
     precisions: Sequence[str],
     split_temperature: float,
     lexical: LexicalHead | None = None,
-    split_temperature_at: Any = None,
+    split_temperature_at: Callable[[float], float] | None = None,
 ) -> tuple[dict[str, Any], float, float]:
     """Fit the temperature (and the lexical pooling weight) on ``calibration.temperature_data``.
 
