@@ -20,7 +20,10 @@ import statistics
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    import numpy as np
 
 __all__ = [
     "LABELS",
@@ -293,20 +296,31 @@ def expected_calibration_error(
         ...                            ["escalation"])
         0.0
     """
+    import numpy as np
+
     if not gold:
         return float("nan")
-    conf_acc = []
-    for p, g in zip(probabilities, gold, strict=True):
-        label = max(p, key=lambda k: p[k])
-        conf_acc.append((float(p[label]), float(label == g)))
-    total = 0.0
+    top = [max(p, key=lambda k: p[k]) for p in probabilities]
+    conf = np.array([float(p[t]) for p, t in zip(probabilities, top, strict=True)])
+    correct = np.array([t == g for t, g in zip(top, gold, strict=True)], dtype=np.float64)
+    return round(float(_binned_calibration_error(conf, correct, bins)), 4)
+
+
+def _binned_calibration_error(conf: np.ndarray, correct: np.ndarray, bins: int) -> Any:
+    """ECE for top-class confidences ``conf`` (n,) and 0/1 ``correct`` (..., n), per row.
+
+    Bins are ``(0, 1/bins], ..., (1 - 1/bins, 1]``, a confidence of exactly 0 in the first.
+    """
+    import numpy as np
+
+    total = np.zeros(correct.shape[:-1])
     for b in range(bins):
         lo, hi = b / bins, (b + 1) / bins
-        sel = [(c, a) for c, a in conf_acc if (lo < c <= hi) or (b == 0 and c == 0)]
-        if sel:
-            gap = abs(statistics.fmean(c for c, _ in sel) - statistics.fmean(a for _, a in sel))
-            total += gap * len(sel) / len(conf_acc)
-    return round(total, 4)
+        sel = ((conf > lo) & (conf <= hi)) | ((b == 0) & (conf == 0))
+        if sel.any():
+            gap = np.abs(conf[sel].mean() - correct[..., sel].mean(axis=-1))
+            total = total + gap * sel.sum() / conf.size
+    return total
 
 
 def calibration_noise(
@@ -348,13 +362,7 @@ def calibration_noise(
         return float("nan")
     conf = np.array([max(float(v) for v in p.values()) for p in probabilities])
     correct = np.random.default_rng(seed).random((n_draws, conf.size)) < conf
-    ece = np.zeros(n_draws)
-    for b in range(bins):
-        lo, hi = b / bins, (b + 1) / bins
-        sel = ((conf > lo) & (conf <= hi)) | ((b == 0) & (conf == 0))
-        if sel.any():
-            gap = np.abs(conf[sel].mean() - correct[:, sel].mean(axis=1))
-            ece += gap * sel.sum() / conf.size
+    ece = _binned_calibration_error(conf, correct.astype(np.float64), bins)
     return round(float(np.quantile(ece, quantile)), 4)
 
 
