@@ -339,3 +339,37 @@ def test_dev_gold_experiment_matches_evaluate_gold(shared: Path, tmp_path: Path)
     assert set(stance) <= set(mine)
     for key, value in stance.items():  # every figure goldeval prints
         assert mine[key] == value, key
+
+
+class BatchMates(Scorer):
+    """Scores that depend on the batch, as int8 scores do slightly: the batch size shifts them."""
+
+    name = "batchmates"
+
+    def predict_proba(self, texts, batch_size: int = 64) -> np.ndarray:
+        return np.asarray([[1.0 + len(texts), 5.0, 3.0] for _ in texts], dtype=float)
+
+
+def test_a_cached_score_is_never_replaced(tmp_path: Path) -> None:
+    """A text keeps the score first reported for it, in this run and every later one.
+
+    The second call's chunk holds cached and new texts; it is scored whole (so the new
+    texts get their batch mates), but the cached texts keep their cached scores, on
+    disk too: a re-run reports exactly what the first run did.
+    """
+    from stancelab.config import ScorerConfig
+
+    register_scorer("batchmates", lambda model=None, **kw: BatchMates())
+    try:
+        spec = ScorerConfig(name="batchmates")
+        cache = tmp_path / "cache"
+        first = score_texts(["a", "b"], BatchMates(), spec, cache)
+        mixed = score_texts(["a", "b", "c"], BatchMates(), spec, cache)
+        assert mixed[:2] == first  # not the 3-text batch's scores
+        assert mixed[2] != first[0]  # "c" was scored with its chunk of three
+        again = score_texts(["a", "b", "c"], BatchMates(), spec, cache)
+        assert again == mixed
+        reloaded = ScoreCache(cache, next(p.name for p in cache.iterdir()))
+        assert len(reloaded) == 3 and reloaded.get("a") == first[0]
+    finally:
+        unregister_scorer("batchmates")

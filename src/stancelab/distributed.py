@@ -406,5 +406,6 @@ def ray_score_texts(
             batch_size=1,
         ).take_all()
         for part, row in zip(todo, scored, strict=True):
-            known.update(zip(part, json.loads(row["scores"]), strict=True))
+            for t, fields in zip(part, json.loads(row["scores"]), strict=True):
+                known.setdefault(t, fields)  # cached texts keep their cached scores
     return [known[t] for t in texts]

@@ -160,13 +160,17 @@ class ScoreCache:
         self.folder = Path(folder) / fingerprint
         self._rows: dict[str, dict[str, Any]] = {}
         if self.folder.is_dir():
-            for shard in sorted(self.folder.glob("*.parquet")):
+            # oldest shard first, and a text keeps the first score written for it
+            shards = sorted(
+                self.folder.glob("*.parquet"), key=lambda f: (f.stat().st_mtime_ns, f.name)
+            )
+            for shard in shards:
                 try:
                     frame = pd.read_parquet(shard)
                 except Exception:  # a damaged shard is rescored, never trusted
                     continue
                 for row in frame.to_dict("records"):
-                    self._rows[row.pop("key")] = row
+                    self._rows.setdefault(row.pop("key"), row)
 
     @staticmethod
     def key(text: str) -> str:
@@ -181,12 +185,18 @@ class ScoreCache:
         return self._rows.get(self.key(text))
 
     def add(self, scored: Mapping[str, Mapping[str, Any]]) -> None:
-        """Store scores (text -> fields) as one new shard (temporary file, then rename)."""
-        if not scored:
-            return
+        """Store scores (text -> fields) as one new shard (temporary file, then rename).
+
+        A text already in the cache keeps its first score: the cache never changes
+        a score a run has reported (int8 scores move slightly with batch mates).
+        """
         rows = [
-            {"key": self.key(t), **{c: v[c] for c in self.COLUMNS[1:]}} for t, v in scored.items()
+            {"key": k, **{c: v[c] for c in self.COLUMNS[1:]}}
+            for t, v in scored.items()
+            if (k := self.key(t)) not in self._rows
         ]
+        if not rows:
+            return
         frame = pd.DataFrame(rows, columns=list(self.COLUMNS))
         self.folder.mkdir(parents=True, exist_ok=True)
         name = hashlib.sha256("".join(r["key"] for r in rows).encode()).hexdigest()[:20]
@@ -212,8 +222,9 @@ def plan_chunks(
     Both engines score through this, so they score the same chunks.
 
     Returns:
-        ``(known, todo, cache)``: scores of the chunks already in the cache, the
-        chunks still to score, and the cache (None without ``cache_dir``).
+        ``(known, todo, cache)``: every cached score (a chunk with any text
+        missing is scored whole, but its cached texts keep their cached scores),
+        the chunks still to score, and the cache (None without ``cache_dir``).
     """
     from stancelab.scoring import scorer_fingerprint
 
@@ -224,10 +235,10 @@ def plan_chunks(
     known: dict[str, dict[str, Any]] = {}
     todo = []
     for part in (unique[i : i + chunk] for i in range(0, len(unique), chunk)):
-        hits = [cache.get(t) for t in part] if cache is not None else [None]
-        if all(h is not None for h in hits):  # written by an earlier run: skipped
-            known.update(zip(part, hits, strict=True))  # type: ignore[arg-type]
-        else:
+        hits = [cache.get(t) for t in part] if cache is not None else [None] * len(part)
+        # cached texts keep their cached scores, also inside a chunk that is scored again
+        known.update((t, h) for t, h in zip(part, hits, strict=True) if h is not None)
+        if not all(h is not None for h in hits):
             todo.append(part)
     return known, todo, cache
 
@@ -265,7 +276,8 @@ def score_texts(
         scored = {t: _score_fields(s) for t, s in zip(part, results, strict=True)}
         if cache is not None:
             cache.add(scored)
-        known.update(scored)
+        for t, fields in scored.items():
+            known.setdefault(t, fields)
         if bar is not None:
             bar.update(len(part))
     if bar is not None:
