@@ -493,7 +493,7 @@ def _temperature_under_shift(
     logits = clf.decision_function(x)
     weight, table = 0.0, None
     if lexical is not None:
-        lex_logp = np.concatenate([lexical.log_proba(texts) for _ in precisions])
+        lex_logp = np.tile(lexical.log_proba(texts), (len(precisions), 1))  # text-only: once
         weight, temperature, table = _choose_pooling(logits, lex_logp, yy, cfg.head.lexical.weights)
         logits = pool_log_probabilities(logits, lex_logp, weight)
         if split_temperature_at is not None:
@@ -950,9 +950,7 @@ def train(
     lexical, lexical_info, pooling, cal_lex = None, None, 0.0, None
     if cfg.head.lexical.enabled:
         lexical, c_lex, lex_scores = _fit_lexical(cfg, texts, y, fit_idx, cal_idx)
-        cal_lex = np.concatenate(
-            [lexical.log_proba([texts[i] for i in cal_idx]) for _ in precisions]
-        )
+        cal_lex = np.tile(lexical.log_proba([texts[i] for i in cal_idx]), (len(precisions), 1))
         if not cfg.calibration.temperature_data:
             pooling, temperature, table = _choose_pooling(
                 cal_logits, cal_lex, y_cal, cfg.head.lexical.weights
