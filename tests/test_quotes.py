@@ -382,3 +382,104 @@ def test_speech_by_someone_unnamed_is_still_a_quote(text: str, mention: str) -> 
     """Attributed to someone the article does not name: a quote, with no speaker."""
     (q,) = extract_quotes(text, "a")
     assert (q.speaker, q.mention, q.cue, q.kind) == (None, mention, "said", "direct")
+
+
+# --- subjects, appositives and antecedents ------------------------------------
+
+
+def test_long_appositive_before_a_colon() -> None:
+    text = (
+        "The mission commander, General Tomas Reyes, a veteran Lorvenian officer who has "
+        "served on three earlier peace missions, said: “We are here to keep the armies apart.”"
+    )
+    assert rows(text) == [("We are here to keep the armies apart.", "Tomas Reyes", "direct")]
+
+
+def test_age_appositive_makes_a_person_not_their_charity() -> None:
+    text = (
+        "Marta Kell, a 41-year-old nurse with Northbridge Relief, told reporters in Arvik:\n\n"
+        "“The clinics must open again.”\n\n"
+        "“The families are waiting for us.”"
+    )
+    assert [r[1] for r in rows(text)] == ["Marta Kell", "Marta Kell"]
+
+
+def test_a_pronoun_and_a_name_are_not_an_organisation() -> None:
+    text = (
+        "Interior Minister Lena Vask spoke first. She and Defence Minister Karl Oberg "
+        "briefed reporters together. “Two patrol boats are on their way,” Oberg said."
+    )
+    assert rows(text)[0][1] == "Karl Oberg"
+
+
+def test_pronoun_takes_the_latest_sentence_with_a_candidate() -> None:
+    text = (
+        "The Dockers' Union said the strike would go on. According to the Lorvenian "
+        "Trade Ministry, the ban is “a necessary response”. “The door to talks remains "
+        "open,” it said."
+    )
+    assert rows(text)[-1][1] == "Lorvenian Trade Ministry"
+
+
+def test_role_descriptor_skips_a_person_with_another_office() -> None:
+    text = (
+        "Youssef Amrani, who has negotiated the release of hostages across the region, "
+        "said he had brought patience.\n\n"
+        "After meeting President Samuel Okoth, the envoy told reporters:\n\n"
+        "“The president has promised a pause while we talk.”"
+    )
+    assert rows(text)[-1][1] == "Youssef Amrani"
+
+
+def test_a_colonel_can_be_the_army_spokesman() -> None:
+    text = (
+        "Colonel Karim Idris gave a different account. “Our patrol never crossed the "
+        "river,” the army spokesman told reporters."
+    )
+    assert rows(text)[0][1] == "Karim Idris"
+
+
+def test_an_acronym_is_a_mention_of_its_organisation() -> None:
+    text = (
+        "The Tarnland Interior Ministry said gunmen from the Tarn Liberation Front had "
+        "seized two drivers.\n\n"
+        "The TLF, which has fought the government for a decade, said the hostages were "
+        "“safe and well”. “They will be released when our comrades are freed,” they said."
+    )
+    assert rows(text)[-1][1] == "Tarn Liberation Front"
+
+
+def test_a_demonym_led_ministry_is_a_mention() -> None:
+    text = (
+        "Lorvenia and Tarnland traded blame. The Lorvenian defence ministry said the shells "
+        "came from Tarnish positions. “This is a deliberate provocation,” the ministry "
+        "said in a statement."
+    )
+    assert rows(text)[0][1] == "Lorvenian Defence Ministry"
+
+
+def test_spoke_introduces_the_next_paragraph() -> None:
+    text = (
+        "Opposition leader Oskar Brandt spoke after the vote.\n\n"
+        "“This parliament has chosen tanks over talks.”"
+    )
+    assert rows(text) == [
+        ("This parliament has chosen tanks over talks.", "Oskar Brandt", "direct")
+    ]
+
+
+def test_the_n_year_old_is_the_person_of_that_age() -> None:
+    text = (
+        "Duresh named Timur Valkov, a 62-year-old former army chief, as its negotiator. "
+        "Lena Brook, the other side's envoy, said nothing. "
+        "‘We will come to listen,’ the 62-year-old said."
+    )
+    assert rows(text)[-1][1] == "Timur Valkov"
+
+
+def test_two_titled_names_joined_by_and_are_two_people() -> None:
+    text = (
+        "Foreign Minister Nadia Farouk and Energy Minister Tolga Reshit met ambassadors. "
+        "“The dam is not a weapon,” Energy Minister Reshit said."
+    )
+    assert rows(text)[0][1] == "Tolga Reshit"

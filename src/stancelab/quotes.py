@@ -252,6 +252,8 @@ _SPEECH_VERBS = [
     "accuses",
     "denied",
     "denies",
+    "spoke",  # "Opposition leader X spoke after the vote." before a paragraph of quote
+    "speaks",
 ]
 SPEECH_VERBS = frozenset(_SPEECH_VERBS)
 _PARTICIPLES = frozenset(
@@ -532,6 +534,53 @@ _PERSON_ROLE_NOUNS = frozenset(
         "worker",
         "resident",
         "farmer",
+        # people in the news who speak for themselves: "Jonas Eide, a nurse with X, said"
+        "nurse",
+        "doctor",
+        "physician",
+        "surgeon",
+        "engineer",
+        "scientist",
+        "geologist",
+        "teacher",
+        "student",
+        "driver",
+        "trucker",
+        "mechanic",
+        "sailor",
+        "seaman",
+        "miner",
+        "herder",
+        "shepherd",
+        "shopkeeper",
+        "trader",
+        "businessman",
+        "businesswoman",
+        "entrepreneur",
+        "mother",
+        "father",
+        "grandmother",
+        "grandfather",
+        "widow",
+        "survivor",
+        "hostage",
+        "refugee",
+        "villager",
+        "protester",
+        "demonstrator",
+        "priest",
+        "nun",
+        "monk",
+        "reporter",
+        "photographer",
+        "writer",
+        "novelist",
+        "poet",
+        "artist",
+        "musician",
+        "singer",
+        "athlete",
+        "coach",
     ]
 )
 _ORG_NOUNS = frozenset(
@@ -1177,6 +1226,8 @@ class _Resolution:
 
 _RUN_LEAD_WORDS = frozenset(
     "the a an in on at by but and as after before when while if for with from to of".split()
+    # a sentence-initial pronoun coordinated with a name: "She and Eirik Solvang briefed"
+    + "he she they we i".split()
 )
 
 
@@ -1285,6 +1336,8 @@ def _only_lead_in(before: str) -> bool:
 
 _FEMALE_PRONOUN = re.compile(r"\b(?:she|her|herself)\b")
 _MALE_PRONOUN = re.compile(r"\b(?:he|his|him|himself)\b")
+_FEMALE_POSSESSIVE = re.compile(r"\bher\b")
+_MALE_POSSESSIVE = re.compile(r"\bhis\b")
 _RSTRIP_PUNCT = operator.methodcaller("rstrip", ".,;:!?")
 
 
@@ -1398,6 +1451,12 @@ class _Article:
             words = m.group(0).split()
             if words[0].lower() in _TITLE_WORDS or words[0].lower() in _PERSON_ROLE_NOUNS:
                 continue
+            if words[0].lower() in _PRONOUNS:
+                continue  # "She and Defence Minister X": a pronoun and a name, no organisation
+            if _AND_ONLY.search(m.group(0)) and not any(
+                w.lower().strip("’',") in _ORG_NOUNS for w in words
+            ):
+                continue  # "Foreign Minister X and Energy Minister Y": two names
             if any(w.lower() in _PLACE_WORDS for w in words) and not any(
                 w.lower() in _ORG_NOUNS for w in words
             ):
@@ -1447,8 +1506,9 @@ class _Article:
             if i >= 0 and consumed[i][0] <= m.start() < consumed[i][1]:
                 continue
             self._consider_run(m.start(), m.end())
-        # possessive organisations: "Norland's foreign ministry", "Norland's navy"
-        for m in _POSSESSIVE_ORG.finditer(t):
+        # possessive organisations: "Norland's foreign ministry", "Norland's navy",
+        # and demonym-led ones: "The Norlandic defence ministry said"
+        for m in itertools.chain(_POSSESSIVE_ORG.finditer(t), _DEMONYM_ORG.finditer(t)):
             country = self.gaz.country_of(m.group(1))
             if country is None:
                 continue
@@ -1486,6 +1546,14 @@ class _Article:
             words = words[1:]
         if not words:
             return
+        if len(words) == 1 and _ACRONYM.fullmatch(_POSSESSIVE_END.sub("", words[0])):
+            # "The SLF, which has fought …": an organisation the article named in full
+            org_name = self.gaz.acronym(_POSSESSIVE_END.sub("", words[0]))
+            if org_name is not None:
+                ent = self._entity(org_name, "organisation")
+                ent.affiliation = ent.affiliation or self._country_in(org_name.split()) or org_name
+                self.mentions.append(_Mention(s, e, ent, self._is_subject(s)))
+                return
         shape = _run_shape(tuple(words))
         if shape.kind == "skip":
             return
@@ -1559,7 +1627,10 @@ class _Article:
             words_app = [w.strip(".,").lower() for w in m_app.group(1).split()]
             if _WHO_START.match(after):
                 return len(toks) >= 2
-            return len(toks) >= 2 and any(w in _PERSON_ROLE_NOUNS for w in words_app)
+            return len(toks) >= 2 and (
+                any(w in _PERSON_ROLE_NOUNS for w in words_app)
+                or _AGE_WORD.search(m_app.group(1)) is not None
+            )
         if _VERB_AFTER.match(after):
             return True
         if len(toks) >= 2:
@@ -1594,6 +1665,8 @@ class _Article:
         m = _APPOSITIVE.match(t[e : e + 160])
         if not m:
             return ""
+        if m.group(0)[-1:].isalpha() and _OPENING_CLAUSE.match(t[self.sentence_start(e) : e]):
+            return ""  # "After meeting President X, the envoy told": the envoy is the subject
         text = m.group(1)
         words = [w.strip(".,").lower() for w in text.split()]
         if not words or not (
@@ -1737,18 +1810,25 @@ class _Article:
         """Vote on gender with he/she in sentences about a single person."""
         t = self.masked
         by_sentence: dict[int, set[int]] = {}
+        first: dict[int, int] = {}
         for mn in self.mentions:
             if mn.entity.kind == "person":
-                by_sentence.setdefault(self.sentence_start(mn.start), set()).add(id(mn.entity))
+                ss = self.sentence_start(mn.start)
+                by_sentence.setdefault(ss, set()).add(id(mn.entity))
+                first.setdefault(ss, mn.start)
         ents = {id(e): e for e in self.entities}
         for ss, ids in by_sentence.items():
             if len(ids) != 1:
                 continue
             ent = ents[next(iter(ids))]
             se = self.sentence_end(ss)
-            seg = t[ss:se].lower()
-            f = _FEMALE_PRONOUN.search(seg) is not None
-            m = _MALE_PRONOUN.search(seg) is not None
+            # a subject pronoun before the name is someone else ("She and Defence
+            # Minister X briefed reporters"); a possessive may point ahead ("In his
+            # speech, X said")
+            ms = first[ss]
+            seg, lead = t[ms:se].lower(), t[ss:ms].lower()
+            f = bool(_FEMALE_PRONOUN.search(seg) or _FEMALE_POSSESSIVE.search(lead))
+            m = bool(_MALE_PRONOUN.search(seg) or _MALE_POSSESSIVE.search(lead))
             if f and not m:
                 ent.gender_votes["f"] += 1
             elif m and not f:
@@ -1828,10 +1908,9 @@ class _Article:
         if low in _PRONOUNS:
             ent = self.resolve_pronoun(low, offset)
             return _Resolution(ent, phrase, offset, offset + len(phrase), cue, method)
-        if len(words) > 16:
-            return None
         # a name inside the phrase (the last name-like run; appositive names win:
-        # "An alliance spokeswoman, Claire Osterhagen,")
+        # "An alliance spokeswoman, Claire Osterhagen,"), also in a long appositive
+        # ("The force commander, General X, an officer who has led two missions,")
         best = None
         for mn in self.mentions_between(offset, offset + len(phrase) + 1):
             if offset <= mn.start and mn.end <= offset + len(phrase) + 1:
@@ -1853,6 +1932,8 @@ class _Article:
             return _Resolution(
                 ent, self.text[best.start : best.end], best.start, best.end, cue, method
             )
+        if len(words) > 16:
+            return None
         # a capitalised surname that the scan did not see as a name
         runs = [m.group(0) for m in _NAME_RUN.finditer(phrase)]
         caps = []
@@ -1887,6 +1968,12 @@ class _Article:
                 return _Resolution(
                     ent, caps[-1], offset + i, offset + i + len(caps[-1]), cue, method
                 )
+        # "the 62-year-old": the person the article gave that age
+        age = _AGE_WORD.search(low) if len(words) <= 3 else None
+        if age is not None:
+            for mn in reversed(self.mentions_between(0, offset)):
+                if mn.entity.kind == "person" and any(age.group(0) in r for r in mn.entity.roles):
+                    return _Resolution(mn.entity, phrase, offset, offset + len(phrase), cue, method)
         # a role or an organisation by its head noun
         head = _head_noun(words)
         if head is None:
@@ -1906,25 +1993,30 @@ class _Article:
         if want in ("m", "f"):
             persons = [m for m in cands if m.entity.kind == "person"]
             ok = [m for m in persons if self.gender(m.entity) in (want, None)]
-            subj = [m for m in ok if m.subject]
-            pick = subj or ok or persons
-            if not pick:
+            mn = self._nearest_antecedent(ok or persons)
+            if mn is None:
                 return None
-            ent = pick[-1].entity
-            if self.gender(ent) is None and pick[-1].start >= self.sentence_start(
+            ent = mn.entity
+            if self.gender(ent) is None and mn.start >= self.sentence_start(
                 self.sentence_start(pos) - 1
             ):
                 ent.gender_votes[want] += 1  # the pronoun teaches the antecedent's gender
             return ent
         if want in ("n", "pl"):
-            orgs = [m for m in cands if m.entity.kind == "organisation"]
-            subj = [m for m in orgs if m.subject]
-            pick = subj or orgs
-            if pick:
-                return pick[-1].entity
-            if want == "pl":
-                return None
+            mn = self._nearest_antecedent([m for m in cands if m.entity.kind == "organisation"])
+            if mn is not None:
+                return mn.entity
         return None
+
+    def _nearest_antecedent(self, cands: list[_Mention]) -> _Mention | None:
+        """The antecedent among ``cands`` (text order): the latest sentence that has
+        one, and in it the subject, else the mention nearest the pronoun."""
+        if not cands:
+            return None
+        ss = self.sentence_start(cands[-1].start)
+        last = [m for m in cands if m.start >= ss]
+        subj = [m for m in last if m.subject]
+        return (subj or last)[-1]
 
     def resolve_org(self, words: list[str], head: str, pos: int) -> _Entity | None:
         if head == "statement":
@@ -2025,6 +2117,8 @@ class _Article:
                 if any(s_ in roles for s_ in synonyms):
                     return mn.entity
             if best is None:
+                # someone recent, but not someone the article gives another role
+                # ("After meeting President X, the envoy told reporters")
                 recent = [
                     m
                     for m in self.mentions
@@ -2032,6 +2126,7 @@ class _Article:
                     and m.subject
                     and m.entity.kind == "person"
                     and self.para_index(m.start) >= self.para_index(pos) - 1
+                    and not _other_role(m.entity.roles, synonyms)
                 ]
                 if recent:
                     return recent[-1].entity
@@ -2041,6 +2136,18 @@ class _Article:
                 if nxt is not None and self.para_index(nxt.start) <= self.para_index(pos) + 1:
                     return nxt.entity
         return best
+
+
+_OFFICES = frozenset(
+    "president premier chancellor king queen prince emir sultan monarch pope mayor governor".split()
+)
+
+
+def _other_role(roles: list[str], synonyms: set[str]) -> bool:
+    """Whether ``roles`` name an office (a president, a king: not a rank such as
+    colonel, who may well be the army spokesman) and none of ``synonyms``."""
+    words = {w.strip(",.’'") for r in roles for w in r.split()}
+    return bool(words & _OFFICES) and not any(s in " ".join(roles) for s in synonyms)
 
 
 _STATE_ORGANS = frozenset(
@@ -2376,6 +2483,10 @@ _ROLE_TARGET = re.compile(
 _POSSESSIVE_ORG = re.compile(
     rf"({_CAP_TOKEN})['’]s\s+((?:[a-z]+\s+){{0,2}}?)({'|'.join(sorted(_ORG_NOUNS - {'statement'}))})\b"
 )
+_DEMONYM_ORG = re.compile(
+    rf"\b[Tt]he\s+({_CAP_TOKEN}(?:an|ese|ish|i|ic))\s+((?:[a-z]+\s+){{0,2}}?)"
+    rf"({'|'.join(sorted(_STATE_ORGANS - {'air', 'guard'}))})\b"
+)
 _CAP_THEN_WORD = re.compile(rf"([{_UPPER}][{_LOWER}]+(?:an|ese|ish|i|ic|ite))\s+([a-z]+)")
 _CAP_MULTI_RUN = re.compile(rf"({_CAP_TOKEN}(?:\s+{_CAP_TOKEN})+)")
 _LEADING_THE = re.compile(r"^(?:The|the)\s+")
@@ -2416,13 +2527,20 @@ _SENTENCE_GAP = re.compile(r"[.!?…][\"”’'»\x00]?(\s+)(?=[\"“‘'«„(\
 _WORD_BEFORE_STOP = re.compile(r"(\w[\w.]*)\.$")
 _LOWER_STOP = re.compile(r"[a-z]\.[ \t]")
 _CONNECTOR_SPLIT = re.compile(rf"\s+{_CONNECTOR}\s+")
+_AND_ONLY = re.compile(r"^(?!.*\s(?:of|for)\s).*\sand\s")
 _LEADING_LOWER_THE = re.compile(r"^(?:the)\s+")
 _HEAD_AFTER = re.compile(r"(?:\s+[a-z]+){0,2}?\s+([a-z]+)")
 _OF_NAME = re.compile(rf"\s+of\s+(?:the\s+)?({_CAP_TOKEN}(?:\s+{_CAP_TOKEN})*)")
 _APPOSITIVE_START = re.compile(r"\s*,\s*(?:the|a|an|who|whose)\b([^,.;]{0,80})")
 _WHO_START = re.compile(r"\s*,\s*(?:who|whose)\b")
+_AGE_WORD = re.compile(r"\b\d{1,3}-year-old\b")  # "a 34-year-old nurse": a person
 _HE_SHE = re.compile(r"\b(?:he|she)\b")
 _APPOSITIVE = re.compile(r",\s*([^,.;:\x00]{2,120}?)(?:,|\.|;|$|\s+(?:said|told|says))")
+# a sentence opening with an adverbial clause that a name ends ("After meeting X")
+_OPENING_CLAUSE = re.compile(
+    r"\s*(?:After|Before|Following|During|When|While|As|Since|Upon|On|In|At|Despite|Unlike|"
+    r"Like|With|Without|Alongside|Asked|Speaking|Meeting|Addressing)\b[^,\x00]*$"
+)
 _NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)")
 _PARTICLE_HYPHEN = re.compile(rf"{_PARTICLE}-[{_UPPER}]")
 _LEAD_PRONOUN = re.compile(r"\s*(?:[^,\x00]{0,40},\s*)?(He|She|They|It)\b")
