@@ -483,3 +483,31 @@ def test_two_titled_names_joined_by_and_are_two_people() -> None:
         "“The dam is not a weapon,” Energy Minister Reshit said."
     )
     assert rows(text)[0][1] == "Tolga Reshit"
+
+
+def test_a_quote_of_another_style_nests_inside_a_guillemet_quote() -> None:
+    text = "«They keep repeating „we want good relations“ while their ships circle us,» Ivan Orlov said."
+    assert rows(text) == [
+        (
+            "They keep repeating „we want good relations“ while their ships circle us,",
+            "Ivan Orlov",
+            "direct",
+        )
+    ]
+
+
+def test_partial_after_a_copula_takes_the_subject_after_and() -> None:
+    text = (
+        "IKHTAN, May 3 (Tidewire) – Duresh on Friday freed two of the four crew members it "
+        "has held since April, and its chief negotiator, Timur Valkov, said the "
+        "other two could be home 'within days' if the talks went well."
+    )
+    assert rows(text) == [("within days", "Timur Valkov", "partial")]
+
+
+def test_a_name_ending_in_air_is_an_airline() -> None:
+    text = (
+        "Halvik Air said the crew would land on Wednesday. “They are tired but well,” the "
+        "airline said."
+    )
+    assert rows(text)[0][1] == "Halvik Air"

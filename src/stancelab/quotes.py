@@ -1065,12 +1065,23 @@ def _pair(marks: list[_Mark], pairs: dict[str, str]) -> list[tuple[_Mark, _Mark 
     """Pair openers and closers of one family in one paragraph."""
     out: list[tuple[_Mark, _Mark | None]] = []
     opener: _Mark | None = None
+    outer: list[_Mark] = []  # «… „nested“ …»: openers waiting for their own closer
     for k, m in enumerate(marks):
         if opener is None:
             if m.role in ("open", "either"):
                 opener = m
             continue
         ok_char = m.char in pairs.get(opener.char, "")
+        if (
+            m.family == "d"
+            and m.role == "open"
+            and m.char != opener.char
+            and not ok_char
+            and not outer
+        ):
+            outer.append(opener)  # a quote of another style opens inside this one
+            opener = m
+            continue
         if m.role in ("close", "either") and ok_char:
             if m.family == "s" and not m.strong:
                 # a weak closer (students’ union) is skipped when a strong
@@ -1086,7 +1097,7 @@ def _pair(marks: list[_Mark], pairs: dict[str, str]) -> list[tuple[_Mark, _Mark 
                 if m2 is not None and m2.role != "open":
                     continue
             out.append((opener, m))
-            opener = None
+            opener = outer.pop() if outer else None
         elif m.role == "open":
             if m.family == "s":
                 continue  # an opener inside a single quote: keep the first
@@ -1094,7 +1105,8 @@ def _pair(marks: list[_Mark], pairs: dict[str, str]) -> list[tuple[_Mark, _Mark 
             opener = m
     if opener is not None:
         out.append((opener, None))
-    return out
+    out.extend((o, None) for o in outer)
+    return sorted(out, key=lambda p: p[0].pos)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -1150,9 +1162,14 @@ def find_quote_spans(text: str) -> list[Span]:
         singles = [m for m in marks if m.family == "s" and not inside(m.pos)]
         pairs_s = _pair(singles, _PAIRS_S)
         sspans = [(o.pos, c.pos if c else None) for o, c in pairs_s]
-        # a double span inside a closed single span is nested in it
+        # a double span inside a closed single or double span is nested in it
         s_closed = [(o, c) for o, c in sspans if c is not None]
-        dspans = [(o, c) for o, c in dspans if not any(so < o < sc for so, sc in s_closed)]
+        d_closed = [(o, c) for o, c in dspans if c is not None]
+        dspans = [
+            (o, c)
+            for o, c in dspans
+            if not any(so < o < sc for so, sc in s_closed + d_closed)
+        ]
         for fam, lst in (("d", dspans), ("s", sspans)):
             for o, c in lst:
                 if c is None:
@@ -1250,6 +1267,7 @@ class _RunShape:
 
 
 _SKIP_RUN = _RunShape("skip")
+_COMPANY_ENDINGS = frozenset("air airways airlines shipping hydro energy petroleum".split())
 
 
 @functools.lru_cache(maxsize=32768)
@@ -1279,6 +1297,9 @@ def _run_shape(words: tuple[str, ...]) -> _RunShape:
             return _RunShape("org", single, name, org_modifiers=words[:last])
     if any(w in _PLACE_WORDS for w in low_all):
         return _SKIP_RUN
+    if len(words) >= 2 and lw[-1].strip("’'s") in _COMPANY_ENDINGS:
+        # "Halvik Air", "Tasman Airways": a company, not a title before a name
+        return _RunShape("org", single, _POSSESSIVE_END.sub("", " ".join(words)))
     # split off titles: the name is what follows the last title word
     last_title = -1
     for i, w in enumerate(lw):
@@ -1971,9 +1992,15 @@ class _Article:
         # "the 62-year-old": the person the article gave that age
         age = _AGE_WORD.search(low) if len(words) <= 3 else None
         if age is not None:
-            for mn in reversed(self.mentions_between(0, offset)):
-                if mn.entity.kind == "person" and any(age.group(0) in r for r in mn.entity.roles):
-                    return _Resolution(mn.entity, phrase, offset, offset + len(phrase), cue, method)
+            people = [m for m in self.mentions_between(0, offset) if m.entity.kind == "person"]
+            aged = [m for m in people if any(age.group(0) in r for r in m.entity.roles)]
+            # else the person the text is about: the latest subject, this paragraph or the last
+            near = self.paras[max(0, self.para_index(offset) - 1)][0]
+            recent = [m for m in people if m.start >= near]
+            recent = [m for m in recent if m.subject] or recent
+            pick = (aged or recent)[-1:] if aged or recent else []
+            if pick:
+                return _Resolution(pick[0].entity, phrase, offset, offset + len(phrase), cue, method)
         # a role or an organisation by its head noun
         head = _head_noun(words)
         if head is None:
@@ -2997,6 +3024,11 @@ class _Extractor:
             first = _VERB_WORD.search(prefix)
             if first is not None:
                 prefix = prefix[: first.start()]
+                # "…, and its chief negotiator, X, said the two could be “…”"
+                cuts = list(_CLAUSE_CUT.finditer(prefix))
+                tail = prefix[cuts[-1].end() :] if cuts else ""
+                if tail.strip() and _valid_subject(_clean_subject(tail).strip(" ,")):
+                    prefix = tail
             elif verb in ("was", "were", "is", "are", "be", "being", "been"):
                 # "… said it was “…”": the verb before 'was'
                 return None
