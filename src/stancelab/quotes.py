@@ -1166,9 +1166,7 @@ def find_quote_spans(text: str) -> list[Span]:
         s_closed = [(o, c) for o, c in sspans if c is not None]
         d_closed = [(o, c) for o, c in dspans if c is not None]
         dspans = [
-            (o, c)
-            for o, c in dspans
-            if not any(so < o < sc for so, sc in s_closed + d_closed)
+            (o, c) for o, c in dspans if not any(so < o < sc for so, sc in s_closed + d_closed)
         ]
         for fam, lst in (("d", dspans), ("s", sspans)):
             for o, c in lst:
@@ -2000,7 +1998,9 @@ class _Article:
             recent = [m for m in recent if m.subject] or recent
             pick = (aged or recent)[-1:] if aged or recent else []
             if pick:
-                return _Resolution(pick[0].entity, phrase, offset, offset + len(phrase), cue, method)
+                return _Resolution(
+                    pick[0].entity, phrase, offset, offset + len(phrase), cue, method
+                )
         # a role or an organisation by its head noun
         head = _head_noun(words)
         if head is None:
