@@ -511,3 +511,13 @@ def test_a_name_ending_in_air_is_an_airline() -> None:
         "airline said."
     )
     assert rows(text)[0][1] == "Halvik Air"
+
+
+def test_a_pronoun_after_a_role_subject_takes_that_role() -> None:
+    text = (
+        "Foreign Minister Samir Haddad opened the talks on Monday.\n\n"
+        "Karim Lahlou, who leads the other delegation, said the first day had been useful.\n\n"
+        "The foreign minister later told reporters that a second round would follow. "
+        "“Nobody leaves this table until there is a deal,” he said."
+    )
+    assert rows(text)[-1][1] == "Samir Haddad"

@@ -2021,6 +2021,13 @@ class _Article:
             persons = [m for m in cands if m.entity.kind == "person"]
             ok = [m for m in persons if self.gender(m.entity) in (want, None)]
             mn = self._nearest_antecedent(ok or persons)
+            # a later sentence whose subject is a role ("The foreign minister later
+            # told reporters …. “…,” he said") points past the last name
+            role = self._role_subject_between(
+                self.sentence_start(mn.start) + 1 if mn is not None else window_start, pos
+            )
+            if role is not None and self.gender(role) in (want, None):
+                return role
             if mn is None:
                 return None
             ent = mn.entity
@@ -2033,6 +2040,20 @@ class _Article:
             mn = self._nearest_antecedent([m for m in cands if m.entity.kind == "organisation"])
             if mn is not None:
                 return mn.entity
+        return None
+
+    def _role_subject_between(self, a: int, pos: int) -> _Entity | None:
+        """The person a sentence in [a, pos) names by a role as its subject."""
+        i = bisect.bisect_left(self.boundaries, a)
+        j = bisect.bisect_left(self.boundaries, self.sentence_start(pos))
+        for b in reversed(self.boundaries[i:j]):
+            m = _ROLE_SUBJECT.match(self.masked, b)
+            if m is None or m.group("head").lower() not in _PERSON_ROLE_NOUNS:
+                continue
+            words = m.group("role").lower().split()
+            ent = self.resolve_role(words, words[-1], b)
+            if ent is not None:
+                return ent
         return None
 
     def _nearest_antecedent(self, cands: list[_Mention]) -> _Mention | None:
@@ -2560,6 +2581,11 @@ _HEAD_AFTER = re.compile(r"(?:\s+[a-z]+){0,2}?\s+([a-z]+)")
 _OF_NAME = re.compile(rf"\s+of\s+(?:the\s+)?({_CAP_TOKEN}(?:\s+{_CAP_TOKEN})*)")
 _APPOSITIVE_START = re.compile(r"\s*,\s*(?:the|a|an|who|whose)\b([^,.;]{0,80})")
 _WHO_START = re.compile(r"\s*,\s*(?:who|whose)\b")
+# "The foreign minister later told reporters": a role as a sentence's subject
+_ROLE_SUBJECT = re.compile(
+    rf"(?P<role>[Tt]he\s+(?:[a-z’'-]+\s+){{0,3}}?(?P<head>[a-z-]+))\s+(?:\w+ly\s+|later\s+|also\s+)?"
+    rf"(?:{_VERB_RE})\b"
+)
 _AGE_WORD = re.compile(r"\b\d{1,3}-year-old\b")  # "a 34-year-old nurse": a person
 _HE_SHE = re.compile(r"\b(?:he|she)\b")
 _APPOSITIVE = re.compile(r",\s*([^,.;:\x00]{2,120}?)(?:,|\.|;|$|\s+(?:said|told|says))")
