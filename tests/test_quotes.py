@@ -521,3 +521,25 @@ def test_a_pronoun_after_a_role_subject_takes_that_role() -> None:
         "“Nobody leaves this table until there is a deal,” he said."
     )
     assert rows(text)[-1][1] == "Samir Haddad"
+
+
+def test_given_names_decide_he_and_she() -> None:
+    text = (
+        "In Ikhtan, Foreign Minister Nadia Farouk and Energy Minister Tolga Reshit met "
+        "ambassadors. “We are ready to share every figure,” she said. “The dam is not a "
+        "weapon,” he added."
+    )
+    assert [r[1] for r in rows(text)] == ["Nadia Farouk", "Tolga Reshit"]
+
+
+def test_the_name_lexicon_is_clean() -> None:
+    from pathlib import Path
+
+    import stancelab.quotes
+
+    path = Path(stancelab.quotes.__file__).parent / "data" / "given_names.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    names = [line.split("\t")[0] for line in lines]
+    assert all(line.count("\t") == 1 and line.split("\t")[1] in ("f", "m") for line in lines)
+    assert len(set(names)) == len(names) > 1000
+    assert all(n == n.lower().strip() for n in names)

@@ -37,6 +37,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 from stancelab.actors import (
@@ -47,6 +48,7 @@ from stancelab.actors import (
     fold_token,
     name_tokens,
     sound_key,
+    strip_accents,
     surname_matches,
     tokens_match,
 )
@@ -1639,6 +1641,8 @@ class _Article:
             return False
         after = t[e : e + 60]
         before = t[max(0, s - 20) : s]
+        if before.split()[-1:] == ["of"]:
+            return False  # "Foreign Minister Ana Ruiz of Norland spoke": a place
         if before[-1:].isspace() and before.split()[-1:] and before.split()[-1] in SPEECH_VERBS:
             return True
         m_app = _APPOSITIVE_START.match(after)
@@ -1854,7 +1858,10 @@ class _Article:
                 ent.gender_votes["m"] += 1
 
     def gender(self, ent: _Entity) -> str | None:
-        v = ent.gender_votes
+        v = Counter(ent.gender_votes)
+        given = given_name_gender(ent.name) if ent.kind == "person" else None
+        if given is not None:
+            v[given] += 2  # a usual given name outweighs one pronoun, not a title ("Ms")
         if v["f"] > v["m"]:
             return "f"
         if v["m"] > v["f"]:
@@ -3152,6 +3159,35 @@ def _is_name_like(content: str) -> bool:
     if all(w[:1].isupper() or w[:1].isdigit() for w in caps):
         return not (len(words) == 1 and words[0].lower() in {"i", "no", "yes"})
     return False
+
+
+@functools.lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    """Given name -> ``"f"`` / ``"m"`` from ``data/given_names.tsv`` (names of one usual
+    gender only; accents kept and stripped)."""
+    path = Path(__file__).parent / "data" / "given_names.tsv"
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        name, _, g = line.partition("\t")
+        if g in ("f", "m"):
+            out.setdefault(name, g)
+            out.setdefault(strip_accents(name), g)
+    return out
+
+
+def given_name_gender(name: str) -> str | None:
+    """The usual gender of a person's given name, when the name has a surname too.
+
+    Example:
+        >>> given_name_gender("Astrid Hovland-Berg"), given_name_gender("Eirik Solvang")
+        ('f', 'm')
+        >>> given_name_gender("Solvang") is None
+        True
+    """
+    words = name.split()
+    if len(words) < 2:
+        return None
+    return _given_names().get(words[0].lower().strip(".,"))
 
 
 # ---------------------------------------------------------------------------
