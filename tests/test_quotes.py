@@ -543,3 +543,19 @@ def test_the_name_lexicon_is_clean() -> None:
     assert all(line.count("\t") == 1 and line.split("\t")[1] in ("f", "m") for line in lines)
     assert len(set(names)) == len(names) > 1000
     assert all(n == n.lower().strip() for n in names)
+
+
+def test_a_partial_after_a_scare_quote_in_the_same_sentence() -> None:
+    text = (
+        "The Tarn Front, which held the hostages, said in a statement signed by its "
+        "so-called “Supreme Council” that the release was “a gesture of goodwill”."
+    )
+    assert rows(text) == [("a gesture of goodwill", "Tarn Front", "partial")]
+
+
+def test_a_subject_after_but_without_a_comma() -> None:
+    text = (
+        "Trade envoy Wen Zhao said his country preferred dialogue. But the envoy also said "
+        "the ban was “a matter of consumer safety that is not on the table”."
+    )
+    assert rows(text)[-1][1:] == ("Wen Zhao", "partial")

@@ -2593,6 +2593,7 @@ _ROLE_SUBJECT = re.compile(
     rf"(?P<role>[Tt]he\s+(?:[a-z’'-]+\s+){{0,3}}?(?P<head>[a-z-]+))\s+(?:\w+ly\s+|later\s+|also\s+)?"
     rf"(?:{_VERB_RE})\b"
 )
+_LEAD_CONJUNCTION = re.compile(r"^(?:But|And|Yet|So|Still)\s+(?=\S)")  # "But the envoy also said"
 _AGE_WORD = re.compile(r"\b\d{1,3}-year-old\b")  # "a 34-year-old nurse": a person
 _HE_SHE = re.compile(r"\b(?:he|she)\b")
 _APPOSITIVE = re.compile(r",\s*([^,.;:\x00]{2,120}?)(?:,|\.|;|$|\s+(?:said|told|says))")
@@ -2644,7 +2645,7 @@ _REPORTING_SENTENCE = re.compile(
 
 
 def _clean_subject(subj: str) -> str:
-    subj = subj.strip()
+    subj = _LEAD_CONJUNCTION.sub("", subj.strip())
     # drop leading adverbials: "In Moscow, ", "On Monday, ", "Speaking in X, "
     while True:
         m = _LEAD_ADVERBIAL.match(subj)
@@ -3021,7 +3022,9 @@ class _Extractor:
                 if last is not None and last[1] is not None and last[1].entity is not None:
                     r = last[1]
                     return _Resolution(r.entity, r.mention, r.start, r.end, r.cue, "partial")
-                return None
+                if last is not None:
+                    return None
+                # the span before was no quote (a name: its so-called “Supreme Council”)
         # "According to the ministry, the ship ignored “repeated warnings”"
         m_acc = _ACCORDING_START.match(seg)
         if m_acc:
