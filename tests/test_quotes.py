@@ -559,3 +559,49 @@ def test_a_subject_after_but_without_a_comma() -> None:
         "the ban was “a matter of consumer safety that is not on the table”."
     )
     assert rows(text)[-1][1:] == ("Wen Zhao", "partial")
+
+
+def test_vietnamese_names_surname_first() -> None:
+    text = (
+        "Colonel Bùi Đình Phương, a spokesman for the defence ministry, spoke in Hà Liên. "
+        "“The responsibility lies with the other side,” Colonel Bùi told reporters."
+    )
+    assert rows(text)[0][1] == "Bùi Đình Phương"
+
+
+def test_a_name_run_across_a_sentence_end_keeps_the_full_name() -> None:
+    text = (
+        "The delegation is led by Foreign Minister Ha Thu Trang. Ms Ha told state radio "
+        "that she would not accept “any text that treats our fishermen as guests”."
+    )
+    assert rows(text)[0][1] == "Ha Thu Trang"
+
+
+def test_two_adverbials_before_a_colon_lead_in() -> None:
+    text = (
+        "Prime Minister Dao Quang Tuan spoke on Wednesday.\n\n"
+        "Speaking from his office, with a large map behind him, Mr Dao told the nation:\n\n"
+        "“Our patience is not endless.”"
+    )
+    assert rows(text)[0][1] == "Dao Quang Tuan"
+
+
+def test_the_cooperative_and_the_mediator() -> None:
+    text = (
+        "Made Suarta heads the Tanjung Fishermen's Cooperative. In a letter, the cooperative "
+        "said its members had been ‘harassed and rammed’.\n\n"
+        "The draft was prepared by the council's envoy Rafael Mansala. President Ratna Dewi "
+        "read it first. „This draft is fair,“ the mediator said."
+    )
+    assert [r[1] for r in rows(text)] == ["Tanjung Fishermen's Cooperative", "Rafael Mansala"]
+
+
+def test_a_quote_paragraph_after_a_paragraph_about_someone() -> None:
+    text = (
+        "Suarta Wibowo, who heads the cooperative, said the boats were idle.\n\n"
+        "Back in Tanjung, Wibowo walked to the end of the empty jetty.\n\n"
+        "‘We have to fish. We cannot sit at home and wait.’"
+    )
+    assert rows(text) == [
+        ("We have to fish. We cannot sit at home and wait.", "Suarta Wibowo", "direct")
+    ]

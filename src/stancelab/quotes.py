@@ -611,6 +611,9 @@ _ORG_NOUNS = frozenset(
         "agency",
         "company",
         "union",
+        "cooperative",
+        "co-operative",
+        "federation",
         "party",
         "coalition",
         "service",
@@ -865,6 +868,10 @@ _DEMONYM_SUFFIX = re.compile(r"(?:an|ian|ean|ese|ish|i|ic|ite)$")
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _LOWER = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĸĺļľŀłńņňŉŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž"
+# Latin Extended-B and Additional: Vietnamese (Lương Tiến Đạt), Romanian ș ț, Azeri ə
+_EXTENDED = [chr(i) for i in (*range(0x180, 0x250), *range(0x1E00, 0x1F00))]
+_UPPER += "".join(c for c in _EXTENDED if c.isupper())
+_LOWER += "".join(c for c in _EXTENDED if c.islower())
 # a capitalised token: its first letter, then the rest (_CAP_REST)
 _CAP_REST = rf"[{_LOWER}{_UPPER}'’.]*(?:-[{_UPPER}{_LOWER}][{_LOWER}{_UPPER}'’]*)*"
 _CAP_TOKEN = rf"[{_UPPER}]{_CAP_REST}"
@@ -1358,6 +1365,7 @@ def _only_lead_in(before: str) -> bool:
 _FEMALE_PRONOUN = re.compile(r"\b(?:she|her|herself)\b")
 _MALE_PRONOUN = re.compile(r"\b(?:he|his|him|himself)\b")
 _FEMALE_POSSESSIVE = re.compile(r"\bher\b")
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b")
 _MALE_POSSESSIVE = re.compile(r"\bhis\b")
 _RSTRIP_PUNCT = operator.methodcaller("rstrip", ".,;:!?")
 
@@ -1550,14 +1558,20 @@ class _Article:
     def _consider_run(self, s: int, e: int, force_person: bool = False) -> None:
         t = self.masked
         raw = t[s:e]
-        # a run must not cross a sentence end ("Vladimir Putin. In Moscow")
+        # a run must not cross a sentence end ("Vladimir Putin. In Moscow"); the first
+        # sentence's part goes first ("Minister Ha Thu Trang. Ms Ha told")
         cut = _SENTENCE_CUT.search(raw) if "." in raw else None
         if cut is not None:
             last = raw[: cut.start()].split()[-1].lower().rstrip(".")
             if last not in _ABBREV:
+                self._consider_words(s, s + cut.start(), force_person)
                 self._consider_run(s + cut.end(), e)
-                e = s + cut.start()
-                raw = t[s:e]
+                return
+        self._consider_words(s, e, force_person)
+
+    def _consider_words(self, s: int, e: int, force_person: bool = False) -> None:
+        t = self.masked
+        raw = t[s:e]
         words = raw.split()
         # strip a leading sentence-initial determiner or function word
         while words and words[0].lower() in _RUN_LEAD_WORDS:
@@ -1804,11 +1818,14 @@ class _Article:
         if not cands:
             cands = [e for e in pool if _same(e.tokens, toks)]
         if not cands and len(toks) == 1:
-            # surname-first names (Zhao Lanying -> "Ms Zhao"): the first token
+            # surname-first names (Zhao Lanying -> "Ms Zhao", Bui Dinh Phong -> "Colonel
+            # Bui"): the first token
             cands = [
                 e
                 for e in self.entities
-                if e.kind == "person" and len(e.tokens) == 2 and tokens_match(e.tokens[0], toks[0])
+                if e.kind == "person"
+                and len(e.tokens) in (2, 3)
+                and tokens_match(e.tokens[0], toks[0])
             ]
         if not cands:
             return None
@@ -1850,6 +1867,8 @@ class _Article:
             # speech, X said")
             ms = first[ss]
             seg, lead = t[ms:se].lower(), t[ss:ms].lower()
+            if _SUBJECT_PRONOUN.search(lead):
+                continue  # "she sat two chairs from Basuki, who did not look at her"
             f = bool(_FEMALE_PRONOUN.search(seg) or _FEMALE_POSSESSIVE.search(lead))
             m = bool(_MALE_PRONOUN.search(seg) or _MALE_POSSESSIVE.search(lead))
             if f and not m:
@@ -2247,7 +2266,8 @@ _ROLE_SYNONYMS = {
     "minister": {"minister"},
     "president": {"president"},
     "premier": {"prime minister", "premier"},
-    "envoy": {"envoy", "ambassador", "representative"},
+    "envoy": {"envoy", "ambassador", "representative", "mediator"},
+    "mediator": {"mediator", "envoy", "facilitator"},
     "general": {"general", "commander", "chief of staff"},
     "admiral": {"admiral", "commander", "navy"},
     "officer": {"officer", "general", "colonel", "commander", "admiral"},
@@ -2613,6 +2633,11 @@ _LEAD_ADVERBIAL = re.compile(
     r"Addressing|Writing|Responding|Answering|Interviewed|Since|From|For|With|Under|"
     r"Following|Despite|Last|This|Next|When|While|As|Once|Inside|Outside|Back)\b[^,]{0,80},\s*)"
 )
+# a second adverbial, lower case ("Speaking from his office, with a map behind him, Mr Dao")
+_NEXT_ADVERBIAL = re.compile(
+    r"^(?:(?:in|on|at|during|after|before|with|without|from|under|behind|beside|surrounded|"
+    r"flanked|standing|sitting|speaking|holding|wearing)\b[^,]{0,80},\s*)"
+)
 _FINITE_VERB = re.compile(
     r"\b(?:is|was|were|are|has|had|have|will|would|could|should|can|may|might|did|does|do)\b"
 )
@@ -2647,11 +2672,12 @@ _REPORTING_SENTENCE = re.compile(
 def _clean_subject(subj: str) -> str:
     subj = _LEAD_CONJUNCTION.sub("", subj.strip())
     # drop leading adverbials: "In Moscow, ", "On Monday, ", "Speaking in X, "
+    first = True
     while True:
-        m = _LEAD_ADVERBIAL.match(subj)
+        m = _LEAD_ADVERBIAL.match(subj) or (None if first else _NEXT_ADVERBIAL.match(subj))
         if not m:
             break
-        subj = subj[m.end() :]
+        subj, first = subj[m.end() :], False
     return subj
 
 
@@ -2978,6 +3004,17 @@ class _Extractor:
                     ), "direct"
             # a paragraph that is only a quote after a paragraph about a speaker
             r = self.paragraph_speaker(sp.para - 1, before=prev_para[1])
+            if r is None and art.paras[sp.para][1] - (sp.close_pos or sp.end) <= 1:
+                # … with no reporting verb: "Back home, Suarta walked to the jetty."
+                last = art.sentence_start(prev_para[1] - 1)
+                subj = [
+                    m
+                    for m in art.mentions_between(last, prev_para[1])
+                    if m.subject and m.entity.kind == "person"
+                ]
+                if subj:
+                    mn = subj[0]
+                    r = _Resolution(mn.entity, text[mn.start : mn.end], mn.start, mn.end, None, "")
             if r is not None:
                 return _Resolution(
                     r.entity, r.mention, r.start, r.end, r.cue, "continuation"
