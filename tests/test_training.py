@@ -158,6 +158,48 @@ def test_training_is_deterministic(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_finetune_paths_keep_the_encoder_and_teach_the_heads(tmp_path: Path) -> None:
+    """finetune.paths: the adapter is tuned on those files only (byte-identical to a run
+    on them alone), while the heads fit on every file of data.paths."""
+    _tiny_training_set(tmp_path)
+    extra = [
+        {"text": f"We will publish the figures on day {i}.", "stance": "neutral"} for i in range(8)
+    ]
+    _jsonl(tmp_path / "extra.jsonl", extra)
+    common = {
+        "seed": 7,
+        "head": {"C": [1.0], "lexical": {"enabled": True, "min_df": 1}},
+        "calibration": {"heldout_fraction": 0.25},
+        "report_gold": None,
+        "report_plover": None,
+    }
+    tune = {"enabled": True, "epochs": 1, "batch_size": 12, "max_length": 24}
+    only = train(
+        {
+            **common,
+            "output_dir": "only",
+            "data": {"paths": ["train.jsonl"], "min_statements": 30},
+            "finetune": tune,
+        },
+        root=tmp_path,
+    )
+    both = train(
+        {
+            **common,
+            "output_dir": "both",
+            "data": {"paths": ["train.jsonl", "extra.jsonl"], "min_statements": 30},
+            "finetune": {**tune, "paths": ["train.jsonl"]},
+        },
+        root=tmp_path,
+    )
+    assert (only["statements"], both["statements"]) == (36, 44)
+    adapter = "stance_adapter.safetensors"
+    assert (tmp_path / "only" / adapter).read_bytes() == (tmp_path / "both" / adapter).read_bytes()
+    for name in ("stance_head.safetensors", "stance_lexical.safetensors"):
+        assert (tmp_path / "only" / name).read_bytes() != (tmp_path / "both" / name).read_bytes()
+
+
+@pytest.mark.slow
 def test_seed_soup_stored_as_int8(tmp_path: Path) -> None:
     """soup_seeds average adapters of several seeds; int8 storage loads back as trained."""
     from safetensors.torch import load_file

@@ -202,6 +202,11 @@ class FinetuneConfig(_Strict):
     batch_size: int = 16
     max_length: int = 128
     logit_scale: float = 20.0
+    paths: list[str] | None = None
+    """Files or globs to fine-tune the encoder on (its fit split, drawn as for the
+    training set); ``None``: the training set. The heads always fit on ``data.paths``, so
+    statements added there later can teach the heads without changing the shipped
+    encoder."""
     storage_dtype: Literal["int8", "float16", "float32"] = "float16"
     """dtype of the shipped adapter (``int8``: one float32 scale per row, half the size of
     float16); the head is fit on the encoder as stored."""
@@ -428,18 +433,39 @@ def _group_split(
     return [i for i in range(len(statements)) if i not in held_set], sorted(held)
 
 
+def _split(statements: Sequence[Statement], cfg: TrainConfig) -> tuple[list[int], list[int]]:
+    """Fit and calibration indices of ``statements`` (``calibration.split``, seeded)."""
+    if cfg.calibration.split == "category":
+        return _group_split(statements, cfg.calibration.heldout_fraction, cfg.seed)
+    labels = [s.stance for s in statements]
+    return _stratified_split(labels, cfg.calibration.heldout_fraction, cfg.seed)
+
+
+def _tuning_set(
+    statements: Sequence[Statement], fit_idx: Sequence[int] | None, cfg: TrainConfig, base: Path
+) -> tuple[list[str], list[str]]:
+    """The statements the encoder is fine-tuned on: the fit split of ``finetune.paths``
+    when given (split the same way), else the fit split of the training set."""
+    if cfg.finetune.paths:
+        tune, _ = load_training_set(cfg.finetune.paths, root=base)
+        fit_idx = _split(tune, cfg)[0] if fit_idx is not None else range(len(tune))
+        statements = tune
+    elif fit_idx is None:
+        fit_idx = range(len(statements))
+    return [statements[i].text for i in fit_idx], [statements[i].stance for i in fit_idx]
+
+
 def _encode_stage(
     texts: Sequence[str],
-    labels: Sequence[str],
-    fit_idx: Sequence[int],
+    tuning: tuple[list[str], list[str]],
     cfg: TrainConfig,
     precisions: Sequence[str],
 ) -> tuple[dict[str, Any] | None, dict[str, np.ndarray]]:
-    """Optionally fine-tune on ``fit_idx``, then embed every text with each precision."""
+    """Optionally fine-tune on ``tuning`` (texts, labels), then embed every text with
+    each precision."""
     adapter = None
     if cfg.finetune.enabled:
-        fit_texts = [texts[i] for i in fit_idx]
-        fit_labels = [labels[i] for i in fit_idx]
+        fit_texts, fit_labels = tuning
         adapters = []
         for seed in [cfg.seed, *cfg.finetune.soup_seeds]:
             _seed_everything(seed, cfg.threads)
@@ -923,13 +949,11 @@ def train(
     texts = [s.text for s in statements]
     labels = [s.stance for s in statements]
     y = np.array([LABELS.index(s) for s in labels])
-    if cfg.calibration.split == "category":
-        fit_idx, cal_idx = _group_split(statements, cfg.calibration.heldout_fraction, cfg.seed)
-    else:
-        fit_idx, cal_idx = _stratified_split(labels, cfg.calibration.heldout_fraction, cfg.seed)
+    fit_idx, cal_idx = _split(statements, cfg)
     precisions = ["fp32", "int8"] if cfg.head.quantization_aware else ["fp32"]
 
-    adapter, emb = _encode_stage(texts, labels, fit_idx, cfg, precisions)
+    tuning = _tuning_set(statements, fit_idx, cfg, base) if cfg.finetune.enabled else ([], [])
+    adapter, emb = _encode_stage(texts, tuning, cfg, precisions)
     x_fit = np.concatenate([emb[p][fit_idx] for p in precisions])
     y_fit = np.concatenate([y[fit_idx] for _ in precisions])
     x_cal = np.concatenate([emb[p][cal_idx] for p in precisions])
@@ -961,8 +985,8 @@ def train(
     head_cal_logits = cal_logits
     if cfg.calibration.refit:
         # calibrated on held-out data; now refit encoder and head on every statement
-        everything = list(range(len(texts)))
-        adapter, emb = _encode_stage(texts, labels, everything, cfg, precisions)
+        tuning = _tuning_set(statements, None, cfg, base) if cfg.finetune.enabled else ([], [])
+        adapter, emb = _encode_stage(texts, tuning, cfg, precisions)
         x_all = np.concatenate([emb[p] for p in precisions])
         y_all = np.concatenate([y for _ in precisions])
         clf = _fit_head(x_all, y_all, c_best, cfg.head.max_iter, cfg.seed)
