@@ -18,8 +18,11 @@ from stancelab.quotes import extract_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = {
-    "demo": (ROOT / "src/stancelab/data/demo", 0.98, 0.95, 0.95),
-    "phenomena": (ROOT / "tests/data/phenomena", 0.98, 0.90, 0.80),
+    "demo": (ROOT / "src/stancelab/data/demo", 0.98, 0.96, 0.95),
+    "phenomena": (ROOT / "tests/data/phenomena", 0.98, 0.97, 0.84),
+    # held out until 2026-11-27, now regression corpora (data/heldout/README.md)
+    "attribution_a": (ROOT / "data/heldout/attribution_a", 0.98, 0.94, 0.73),
+    "attribution_b": (ROOT / "data/heldout/attribution_b", 0.98, 0.87, 0.78),
 }
 
 
@@ -46,7 +49,7 @@ def test_team_corpora(name: str) -> None:
 def test_dev_corpus_measured(shared: Path) -> None:
     m = _metrics(shared / "data/dev")
     assert m["quote"]["f1"] >= 0.97
-    assert m["quote+speaker"]["f1"] >= 0.95
+    assert m["quote+speaker"]["f1"] >= 0.96
     assert m["one_name_per_speaker"] == 1.0
     assert m["affiliation_accuracy"] >= 0.90
     ratio = {t: int(v.split("/")[0]) / int(v.split("/")[1]) for t, v in m["recall_by_tag"].items()}
