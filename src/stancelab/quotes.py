@@ -1196,6 +1196,9 @@ def find_quote_spans(text: str) -> list[Span]:
     # unclosed spans: keep when the next paragraph reopens a quote (news
     # convention) or the span starts its paragraph and holds a sentence
     kept = []
+    last_open: dict[int, int] = {}  # the last opening mark of each paragraph
+    for sp in spans:
+        last_open[sp.para] = max(last_open.get(sp.para, -1), sp.open_pos)
     for sp in spans:
         if not sp.closed:
             nxt = sp.para + 1
@@ -1208,7 +1211,7 @@ def find_quote_spans(text: str) -> list[Span]:
             elif not (at_para_start and re.search(r"[.!?]\W*$", text[sp.start : sp.end])):
                 continue
             # an unclosed span must not swallow other quotes
-            if any(o.para == sp.para and o.open_pos > sp.open_pos for o in spans):
+            if last_open[sp.para] > sp.open_pos:
                 continue
         kept.append(sp)
     return kept
@@ -2996,9 +2999,7 @@ class _Extractor:
                     return r, "direct"
             last = prev_by_para.get(sp.para - 1)
             if last is not None:
-                prev_spans = [s for s in art.spans if s.para == sp.para - 1]
-                last_span = prev_spans[-1] if prev_spans else None
-                if last_span is not None:
+                if k > 0 and art.spans[k - 1].para == sp.para - 1:
                     return _Resolution(
                         last.entity, last.mention, None, None, last.cue, "continuation"
                     ), "direct"
@@ -3107,9 +3108,7 @@ class _Extractor:
                 return None
         if _WHO_END.search(prefix):
             before_who = [
-                m
-                for m in art.mentions
-                if ss <= m.start < ss + len(prefix) and m.entity.kind == "person"
+                m for m in art.mentions_between(ss, ss + len(prefix)) if m.entity.kind == "person"
             ]
             if before_who:
                 mn = before_who[-1]
@@ -3128,7 +3127,7 @@ class _Extractor:
             if not m:
                 # the sentence's subject: a name or pronoun opening the sentence
                 subj_mentions = [
-                    x for x in art.mentions if ss <= x.start < ss + verb_m.start() and x.subject
+                    x for x in art.mentions_between(ss, ss + verb_m.start()) if x.subject
                 ]
                 if subj_mentions:
                     mn = subj_mentions[0]
