@@ -1307,7 +1307,7 @@ def _run_shape(words: tuple[str, ...]) -> _RunShape:
             return _RunShape("org", single, name, org_modifiers=words[:last])
     if any(w in _PLACE_WORDS for w in low_all):
         return _SKIP_RUN
-    if len(words) >= 2 and lw[-1].strip("’'s") in _COMPANY_ENDINGS:
+    if len(words) >= 2 and _POSSESSIVE_END.sub("", lw[-1]) in _COMPANY_ENDINGS:
         # "Halvik Air", "Tasman Airways": a company, not a title before a name
         return _RunShape("org", single, _POSSESSIVE_END.sub("", " ".join(words)))
     # split off titles: the name is what follows the last title word
@@ -1368,8 +1368,8 @@ def _only_lead_in(before: str) -> bool:
 _FEMALE_PRONOUN = re.compile(r"\b(?:she|her|herself)\b")
 _MALE_PRONOUN = re.compile(r"\b(?:he|his|him|himself)\b")
 _FEMALE_POSSESSIVE = re.compile(r"\bher\b")
-_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b")
 _MALE_POSSESSIVE = re.compile(r"\bhis\b")
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b")
 _RSTRIP_PUNCT = operator.methodcaller("rstrip", ".,;:!?")
 
 
@@ -1880,13 +1880,13 @@ class _Article:
                 ent.gender_votes["m"] += 1
 
     def gender(self, ent: _Entity) -> str | None:
-        v = Counter(ent.gender_votes)
+        f, m = ent.gender_votes["f"], ent.gender_votes["m"]
+        # a usual given name outweighs one pronoun, not a title ("Ms")
         given = given_name_gender(ent.name) if ent.kind == "person" else None
-        if given is not None:
-            v[given] += 2  # a usual given name outweighs one pronoun, not a title ("Ms")
-        if v["f"] > v["m"]:
+        f, m = f + 2 * (given == "f"), m + 2 * (given == "m")
+        if f > m:
             return "f"
-        if v["m"] > v["f"]:
+        if m > f:
             return "m"
         return None
 
