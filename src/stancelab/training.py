@@ -445,7 +445,8 @@ def _tuning_set(
     statements: Sequence[Statement], fit_idx: Sequence[int] | None, cfg: TrainConfig, base: Path
 ) -> tuple[list[str], list[str]]:
     """The statements the encoder is fine-tuned on: the fit split of ``finetune.paths``
-    when given (split the same way), else the fit split of the training set."""
+    when given (split the same way), else the fit split of the training set; with
+    ``fit_idx`` None (``calibration.refit``) every statement of either."""
     if cfg.finetune.paths:
         tune, _ = load_training_set(cfg.finetune.paths, root=base)
         fit_idx = _split(tune, cfg)[0] if fit_idx is not None else range(len(tune))
