@@ -606,3 +606,23 @@ def test_a_quote_paragraph_after_a_paragraph_about_someone() -> None:
     assert rows(text) == [
         ("We have to fish. We cannot sit at home and wait.", "Suarta Wibowo", "direct")
     ]
+
+
+def test_people_known_by_age_role_and_the_next_sentence() -> None:
+    text = (
+        "SANTA ROSA – Elena Quispe measures the river with a broom handle. Every morning "
+        "she walks to the jetty.\n\n"
+        "‘Last March the water came up to here,’ she says.\n\n"
+        "Quispe, 52, grows rice. “The canal is half empty,” Quispe said.\n\n"
+        "“The delegations meet on Wednesday,” Marta Aranda, secretary-general of the "
+        "Cordillera Union, said."
+    )
+    assert [r[1] for r in rows(text)] == ["Elena Quispe", "Elena Quispe", "Marta Aranda"]
+
+
+def test_a_partial_quote_with_according_to_after_it() -> None:
+    text = (
+        "Peranca's position is that the island “is not part of this negotiation”, "
+        "according to Foreign Minister Tomás Echevarne."
+    )
+    assert rows(text) == [("is not part of this negotiation", "Tomás Echevarne", "partial")]

@@ -1660,15 +1660,21 @@ class _Article:
         before = t[max(0, s - 20) : s]
         if before.split()[-1:] == ["of"]:
             return False  # "Foreign Minister Ana Ruiz of Norland spoke": a place
+        if t[s:e].isupper():
+            return False  # a dateline: "SANTA INÉS DEL TAMBUL – Rosa Tapia measures …"
         if before[-1:].isspace() and before.split()[-1:] and before.split()[-1] in SPEECH_VERBS:
             return True
+        if _AGE_APPOSITIVE.match(after) or (
+            len(toks) >= 2 and _ROLE_APPOSITIVE.match(after) is not None
+        ):
+            return True  # "Tapia, 52, grows rice"; "X, secretary-general of the Union, said"
         m_app = _APPOSITIVE_START.match(after)
         if m_app:
             words_app = [w.strip(".,").lower() for w in m_app.group(1).split()]
             if _WHO_START.match(after):
                 return len(toks) >= 2
             return len(toks) >= 2 and (
-                any(w in _PERSON_ROLE_NOUNS for w in words_app)
+                any(w in _PERSON_ROLE_NOUNS or w.endswith("ist") for w in words_app)
                 or _AGE_WORD.search(m_app.group(1)) is not None
             )
         if _VERB_AFTER.match(after):
@@ -1678,7 +1684,11 @@ class _Article:
             last = t[s:e].split()[-1]
             if any(p > e for p in self.verb_subject_tokens.get(last, ())):
                 return True
-            if _HE_SHE.search(t[e : self.sentence_end(e)]):
+            se = self.sentence_end(e)
+            if _HE_SHE.search(t[e:se]) or _HIS_HER.search(t[e:se]):
+                return True  # "Fermín Huanca runs a small hotel, and his sister works …"
+            # "Rosa Tapia measures the river. Every morning she walks …"
+            if se < len(t) and _HE_SHE.search(t[se : self.sentence_end(se + 1)]):
                 return True
         return False
 
@@ -2619,6 +2629,12 @@ _ROLE_SUBJECT = re.compile(
 _LEAD_CONJUNCTION = re.compile(r"^(?:But|And|Yet|So|Still)\s+(?=\S)")  # "But the envoy also said"
 _AGE_WORD = re.compile(r"\b\d{1,3}-year-old\b")  # "a 34-year-old nurse": a person
 _HE_SHE = re.compile(r"\b(?:he|she)\b")
+_HIS_HER = re.compile(r"\b(?:his|her)\b")
+_AGE_APPOSITIVE = re.compile(r"\s*,\s*\d{1,3}\s*,")  # "Tapia, 52, said"
+_ROLE_APPOSITIVE = re.compile(
+    rf"\s*,\s*(?:{'|'.join(sorted(_PERSON_ROLE_NOUNS - {'member', 'head'}, key=len, reverse=True))})"
+    r"\s+(?:of|for|at|to)\b"
+)  # ", secretary-general of the Union,"
 _APPOSITIVE = re.compile(r",\s*([^,.;:\x00]{2,120}?)(?:,|\.|;|$|\s+(?:said|told|says))")
 # a sentence opening with an adverbial clause that a name ends ("After meeting X")
 _OPENING_CLAUSE = re.compile(
@@ -3067,6 +3083,13 @@ class _Extractor:
         m_acc = _ACCORDING_START.match(seg)
         if m_acc:
             return art.resolve(m_acc.group(1), ss + m_acc.start(1), "according to", "partial")
+        # "X's position is that the island “…”, according to Minister Y"
+        m_acc = _ACCORDING.match(self._right(k, sp))
+        if m_acc:
+            rstart = (sp.close_pos + 1) if sp.close_pos is not None else sp.end
+            return art.resolve(
+                m_acc.group("subj"), rstart + m_acc.start("subj"), "according to", "partial"
+            )
         words = list(_WORD_TOKEN.finditer(seg))
         verb_m = None
         for w in reversed(words):
