@@ -1585,11 +1585,18 @@ class _Article:
         if not words:
             return
         if len(words) == 1 and _ACRONYM.fullmatch(_POSSESSIVE_END.sub("", words[0])):
-            # "The SLF, which has fought …": an organisation the article named in full
-            org_name = self.gaz.acronym(_POSSESSIVE_END.sub("", words[0]))
-            if org_name is not None:
-                ent = self._entity(org_name, "organisation")
-                ent.affiliation = ent.affiliation or self._country_in(org_name.split()) or org_name
+            # "The SLF, which has fought …": an organisation this article named in full
+            acr = _POSSESSIVE_END.sub("", words[0])
+            ent = next(
+                (
+                    x
+                    for x in self.entities
+                    if x.kind == "organisation"
+                    and "".join(w[0] for w in x.name.split() if w[:1].isupper()) == acr
+                ),
+                None,
+            )
+            if ent is not None:
                 self.mentions.append(_Mention(s, e, ent, self._is_subject(s)))
                 return
         shape = _run_shape(tuple(words))
