@@ -1588,12 +1588,7 @@ class _Article:
             # "The SLF, which has fought …": an organisation this article named in full
             acr = _POSSESSIVE_END.sub("", words[0])
             ent = next(
-                (
-                    x
-                    for x in self.entities
-                    if x.kind == "organisation"
-                    and "".join(w[0] for w in x.name.split() if w[:1].isupper()) == acr
-                ),
+                (x for x in self.entities if x.kind == "organisation" and _initials(x.name) == acr),
                 None,
             )
             if ent is not None:
@@ -1692,7 +1687,7 @@ class _Article:
             if any(p > e for p in self.verb_subject_tokens.get(last, ())):
                 return True
             se = self.sentence_end(e)
-            if _HE_SHE.search(t[e:se]) or _HIS_HER.search(t[e:se]):
+            if _PERSON_PRONOUN.search(t[e:se]):
                 return True  # "Fermín Huanca runs a small hotel, and his sister works …"
             # "Rosa Tapia measures the river. Every morning she walks …"
             if se < len(t) and _HE_SHE.search(t[se : self.sentence_end(se + 1)]):
@@ -2296,6 +2291,11 @@ _ROLE_SYNONYMS = {
 }
 
 
+def _initials(name: str) -> str:
+    """The capitals' initials of an organisation's name: "Sesenga Liberation Front" -> "SLF"."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
 def _same(a: list[str], b: list[str]) -> bool:
     if len(a) != len(b):
         return False
@@ -2401,8 +2401,7 @@ class _Gazetteer:
             # names by initials, in count order: one pass, not one per acronym
             self._by_initials = {}
             for name in self.orgs:
-                initials = "".join(w[0] for w in name.split() if w[:1].isupper())
-                self._by_initials.setdefault(initials, []).append(name)
+                self._by_initials.setdefault(_initials(name), []).append(name)
         names = self._by_initials.get(acr)
         # the most frequent; the first counted among equals
         return max(names, key=self.orgs.__getitem__) if names else None
@@ -2636,7 +2635,7 @@ _ROLE_SUBJECT = re.compile(
 _LEAD_CONJUNCTION = re.compile(r"^(?:But|And|Yet|So|Still)\s+(?=\S)")  # "But the envoy also said"
 _AGE_WORD = re.compile(r"\b\d{1,3}-year-old\b")  # "a 34-year-old nurse": a person
 _HE_SHE = re.compile(r"\b(?:he|she)\b")
-_HIS_HER = re.compile(r"\b(?:his|her)\b")
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|his|her)\b")
 _AGE_APPOSITIVE = re.compile(r"\s*,\s*\d{1,3}\s*,")  # "Tapia, 52, said"
 _ROLE_APPOSITIVE = re.compile(
     rf"\s*,\s*(?:{'|'.join(sorted(_PERSON_ROLE_NOUNS - {'member', 'head'}, key=len, reverse=True))})"
