@@ -41,8 +41,8 @@ def evaluate(name: str, goldeval: bool = False) -> dict[str, Any]:
     """Dev and PLOVER figures of one scorer."""
     import numpy as np
 
-    from stancelab.evaluation import plover_metrics, stance_metrics
-    from stancelab.scoring import LABELS, expected_calibration_error, score_quotes
+    from stancelab.evaluation import expected_calibration_error, plover_metrics, stance_metrics
+    from stancelab.scoring import LABELS, score_quotes
 
     out: dict[str, Any] = {"scorer": name}
     if (DEV / "quotes.jsonl").is_file():

@@ -109,12 +109,11 @@ def fast_vs_fp32(records: list[dict[str, Any]]) -> dict[str, Any]:
     import numpy as np
     from sentence_transformers import SentenceTransformer
 
-    from stancelab.evaluation import stance_metrics
+    from stancelab.evaluation import expected_calibration_error, stance_metrics
     from stancelab.scoring import (
         LABELS,
         StanceScore,
         base_model_dir,
-        expected_calibration_error,
         get_scorer,
         head_probabilities,
     )

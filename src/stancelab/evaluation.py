@@ -287,22 +287,43 @@ def spearman(xs: Sequence[float], ys: Sequence[float]) -> float:
 
 
 def expected_calibration_error(
-    probabilities: Sequence[Mapping[str, float]], gold: Sequence[str], bins: int = 10
+    probabilities: Sequence[Mapping[str, float]] | np.ndarray,
+    gold: Sequence[str] | Sequence[int],
+    bins: int = 10,
 ) -> float:
     """Expected calibration error of the top-class confidence (equal-width bins).
+
+    Bins are ``(0, 1/bins], ..., (1 - 1/bins, 1]``; each adds the gap between
+    its mean confidence and its accuracy, weighted by its share of the quotes.
+
+    Args:
+        probabilities: Per-quote class probabilities: mappings ``label -> p``, or
+            an array of shape ``(n, classes)``.
+        gold: Gold labels: stance names for mappings, class indices for an array.
+        bins: Confidence bins.
+
+    Returns:
+        The ECE rounded to 4 places; NaN for no quotes.
 
     Example:
         >>> expected_calibration_error([{"escalation": 1.0, "neutral": 0.0, "de-escalation": 0.0}],
         ...                            ["escalation"])
         0.0
+        >>> import numpy as np
+        >>> expected_calibration_error(np.array([[0.9, 0.05, 0.05], [0.6, 0.3, 0.1]]), [0, 1])
+        0.35
     """
     import numpy as np
 
-    if not gold:
+    if len(gold) == 0:
         return float("nan")
-    top = [max(p, key=lambda k: p[k]) for p in probabilities]
-    conf = np.array([float(p[t]) for p, t in zip(probabilities, top, strict=True)])
-    correct = np.array([t == g for t, g in zip(top, gold, strict=True)], dtype=np.float64)
+    if isinstance(probabilities, np.ndarray):
+        conf = probabilities.max(axis=1).astype(np.float64)
+        correct = (probabilities.argmax(axis=1) == np.asarray(gold)).astype(np.float64)
+    else:
+        top = [max(p, key=lambda k: p[k]) for p in probabilities]
+        conf = np.array([float(p[t]) for p, t in zip(probabilities, top, strict=True)])
+        correct = np.array([t == g for t, g in zip(top, gold, strict=True)], dtype=np.float64)
     return round(float(_binned_calibration_error(conf, correct, bins)), 4)
 
 

@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from stancelab.evaluation import expected_calibration_error
 from stancelab.scoring import (
     BASE_MODEL_SHA256,
     BASE_MODEL_VERSION,
@@ -59,7 +60,6 @@ from stancelab.scoring import (
     SentenceEncoder,
     base_model_dir,
     dequantize_adapter,
-    expected_calibration_error,
     pool_log_probabilities,
     verify_base_model,
 )
