@@ -626,3 +626,57 @@ def test_a_partial_quote_with_according_to_after_it() -> None:
         "according to Foreign Minister Tomás Echevarne."
     )
     assert rows(text) == [("is not part of this negotiation", "Tomás Echevarne", "partial")]
+
+
+def test_spanish_names_keep_the_first_of_two_surnames() -> None:
+    text = (
+        "President Andrés Beltrán Ocaña spoke after a cabinet meeting.\n\n"
+        "“Our navy will escort every boat,” Beltrán said.\n\n"
+        "Irene Salcedo Prieto answered questions for an hour. “We are calm,” Salcedo said."
+    )
+    assert [r[1] for r in rows(text)] == ["Andrés Beltrán Ocaña", "Irene Salcedo Prieto"]
+
+
+def test_a_surname_first_name_known_from_its_later_use() -> None:
+    text = (
+        "The last question came from Yoon Mi-rae of the weekly Harbour Trade. "
+        "“Will ships be searched?” Yoon asked."
+    )
+    assert rows(text)[0][1] == "Yoon Mi-rae"
+
+
+def test_a_given_name_makes_a_person_but_not_a_vessel() -> None:
+    text = (
+        "Lucía Márquez spent an hour with reporters on Tuesday.\n\n"
+        "“Nobody fired first,” the minister said.\n\n"
+        "Teodor Brun, captain of the Hoa Binh 12, was freed on Thursday. "
+        "“They fed us well,” the 47-year-old said."
+    )
+    assert [r[1] for r in rows(text)] == ["Lucía Márquez", "Teodor Brun"]
+
+
+def test_a_pronoun_inside_commas_is_the_subject() -> None:
+    text = (
+        "Marek Halvorsen advised the delegation in 2019. The deal last month to open a "
+        "hotline, he argues, was far more than a gesture.\n\n"
+        "“In 2019 it took eleven weeks to get a telephone line.”"
+    )
+    assert rows(text)[0][1] == "Marek Halvorsen"
+
+
+def test_a_participle_clause_before_the_subject() -> None:
+    text = (
+        "The Continental Trade Forum opened on Monday.\n\n"
+        "Arriving at the Forum building, Tervania’s foreign minister, Dana Orlić, told reporters "
+        "she had come “with an open mind”."
+    )
+    assert rows(text)[0][1] == "Dana Orlić"
+
+
+def test_the_minister_is_not_the_prime_minister() -> None:
+    text = (
+        "Foreign Minister Samira Haddad met the envoy on Monday. The frigates were sent on "
+        "the orders of Prime Minister Karim Nasser.\n\n"
+        "The minister said the frigates would leave “step by step, ship for ship”."
+    )
+    assert rows(text)[0][1] == "Samira Haddad"

@@ -1682,10 +1682,21 @@ class _Article:
         if _VERB_AFTER.match(after):
             return True
         if len(toks) >= 2:
-            # later used alone as the subject of a reporting verb
-            last = t[s:e].split()[-1]
-            if any(p > e for p in self.verb_subject_tokens.get(last, ())):
-                return True
+            # later used alone as the subject of a reporting verb: the last word, or
+            # the first of a surname-first name ("Gil Hyun-joo ... Gil asked") or the
+            # first surname of a Spanish one ("Lucía Ferrán Olmedo ... Ferrán said")
+            words = t[s:e].split()
+            for w in (words[-1], words[0], words[1]) if len(words) == 3 else words[::-1]:
+                if any(p > e for p in self.verb_subject_tokens.get(w, ())):
+                    return True
+            if (
+                len(words) <= 3
+                and given_name_gender(t[s:e]) is not None
+                and words[-1].lower() not in _PLACE_WORDS
+                and not before.rstrip().lower().endswith((" in", " at", " near", "the"))
+                and not after.lstrip()[:1].isdigit()  # "the Hoa Binh 27": a vessel
+            ):
+                return True  # "Lucía Ferrán Olmedo spent an hour ...": a given name leads
             se = self.sentence_end(e)
             if _PERSON_PRONOUN.search(t[e:se]):
                 return True  # "Fermín Huanca runs a small hotel, and his sister works …"
@@ -1834,13 +1845,17 @@ class _Article:
             cands = [e for e in pool if _same(e.tokens, toks)]
         if not cands and len(toks) == 1:
             # surname-first names (Zhao Lanying -> "Ms Zhao", Bui Dinh Phong -> "Colonel
-            # Bui"): the first token
+            # Bui"): the first token; Spanish names keep the first of two surnames
+            # (Rodrigo Ibarrola Seoane -> "Ibarrola"): the middle one of three
             cands = [
                 e
                 for e in self.entities
                 if e.kind == "person"
                 and len(e.tokens) in (2, 3)
-                and tokens_match(e.tokens[0], toks[0])
+                and (
+                    tokens_match(e.tokens[0], toks[0])
+                    or (len(e.tokens) == 3 and tokens_match(e.tokens[1], toks[0]))
+                )
             ]
         if not cands:
             return None
@@ -2186,6 +2201,12 @@ class _Article:
             score = 0.0
             if any(s in roles for s in synonyms):
                 score += 2
+                if not any(q in mods for q in _LESSER_OFFICE) and not any(
+                    s in _LESSER_OFFICE_RE.sub("", roles) for s in synonyms
+                ):
+                    # only as a prime minister or vice president: "the minister" is more
+                    # likely someone else with that plain role
+                    score -= 0.5
             score += sum(0.5 for m in mods if m in roles)
             country = self._country_in(m.capitalize() for m in mods)
             if country and self.affiliation(ent) == country:
@@ -2226,6 +2247,9 @@ class _Article:
                     return nxt.entity
         return best
 
+
+_LESSER_OFFICE = ("prime", "vice")
+_LESSER_OFFICE_RE = re.compile(r"\b(?:prime|vice)[\s-]+\w+")
 
 _OFFICES = frozenset(
     "president premier chancellor king queen prince emir sultan monarch pope mayor governor".split()
@@ -2656,7 +2680,9 @@ _LEAD_ADVERBIAL = re.compile(
     r"^(?:(?:In|On|At|During|After|Before|Speaking|Asked|Earlier|Later|Meanwhile|"
     r"However|But|And|Separately|Elsewhere|Instead|Still|Yet|Then|Now|Today|Also|"
     r"Addressing|Writing|Responding|Answering|Interviewed|Since|From|For|With|Under|"
-    r"Following|Despite|Last|This|Next|When|While|As|Once|Inside|Outside|Back)\b[^,]{0,80},\s*)"
+    r"Following|Despite|Last|This|Next|When|While|As|Once|Inside|Outside|Back)\b[^,]{0,80},\s*"
+    # any participle opening a clause: "Arriving at the Forum building, X told"
+    r"|[A-Z][a-z]{2,}ing\s+[a-z][^,]{0,80},\s*)"
 )
 # a second adverbial, lower case ("Speaking from his office, with a map behind him, Mr Dao")
 _NEXT_ADVERBIAL = re.compile(
@@ -2689,6 +2715,7 @@ _CLAUSE_CUT = re.compile(r",\s*(?:and|but|while|whereas)\s+|;\s*|\x00[^\w]*?(?:a
 _WHO_END = re.compile(r",?\s*who\s*(?:\w+\s+)?$")
 _AUXILIARY_END = re.compile(r"\s+(?:has|had|have|also|then|later|on\s+\w+day|\w+ly)\s*$")
 _PRONOUN_END = re.compile(r"\b(he|she|they|it)\s*$", re.I)
+_PARENTHETICAL_PRONOUN = re.compile(r"\w,\s+(he|she|they)$")
 _REPORTING_SENTENCE = re.compile(
     rf"(?:^|(?<=[.!?]\s))(?P<subj>[^\x00.!?;]{{1,120}}?)\s+(?:\w+ly\s+)?(?P<verb>{_VERB_RE})\b"
 )
@@ -2696,6 +2723,9 @@ _REPORTING_SENTENCE = re.compile(
 
 def _clean_subject(subj: str) -> str:
     subj = _LEAD_CONJUNCTION.sub("", subj.strip())
+    m = _PARENTHETICAL_PRONOUN.search(subj)
+    if m:  # "The agreement last month, he argues, was ...": the speaker is "he"
+        return m.group(1)
     # drop leading adverbials: "In Moscow, ", "On Monday, ", "Speaking in X, "
     first = True
     while True:
@@ -3185,7 +3215,7 @@ class _Extractor:
             if not _valid_subject(subj):
                 continue
             off = (
-                ps + m.start("subj") + m.group("subj").find(subj)
+                ps + m.start("subj") + m.group("subj").rfind(subj)
                 if subj in m.group("subj")
                 else ps + m.start("subj")
             )
