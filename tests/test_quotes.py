@@ -680,3 +680,22 @@ def test_the_minister_is_not_the_prime_minister() -> None:
         "The minister said the frigates would leave “step by step, ship for ship”."
     )
     assert rows(text)[0][1] == "Samira Haddad"
+
+
+def test_for_name_comma_owns_the_partial_quote() -> None:
+    text = (
+        "The strait carries a fifth of the region's trade.\n\n"
+        "For Nadia Farouk, a specialist in maritime law at the University of Lisk, the risk "
+        "of a wider clash is «real and growing»."
+    )
+    assert rows(text) == [("real and growing", "Nadia Farouk", "partial")]
+
+
+def test_a_partial_after_a_participle_and_a_copula() -> None:
+    text = (
+        "Tervania's foreign minister on Tuesday defended the decision to send navy ships to "
+        "escort fishing boats near the islands, telling a news conference that the escorts "
+        'were "purely protective".\n\n'
+        "Ana Ruiz Ortega spent almost an hour taking questions."
+    )
+    assert rows(text) == [("purely protective", "Ana Ruiz Ortega", "partial")]

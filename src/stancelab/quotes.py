@@ -259,7 +259,7 @@ _SPEECH_VERBS = [
 ]
 SPEECH_VERBS = frozenset(_SPEECH_VERBS)
 _PARTICIPLES = frozenset(
-    "saying adding warning urging accusing insisting vowing pledging promising describing calling demanding branding dismissing denouncing condemning welcoming praising stressing arguing claiming noting threatening".split()
+    "saying adding warning urging accusing insisting vowing pledging promising describing calling demanding branding dismissing denouncing condemning welcoming praising stressing arguing claiming noting threatening telling assuring reminding".split()
 )
 # verbs that introduce a quoted fragment inside reported speech
 _PARTIAL_VERBS = (
@@ -2700,7 +2700,12 @@ _APPOSITIVE_NAME = re.compile(
     rf",\s*((?:{_PARTICLE}[-\s])?{_CAP_TOKEN}(?:\s+(?:{_PARTICLE}[-\s])?{_CAP_TOKEN})+)"
 )
 _ACCORDING_END = re.compile(r"according\s+to\s+([^,\x00]{1,80}),\s*$", re.I)
+_MAIN_VERB_OR_DAY = re.compile(
+    r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|[a-z]{3,}ed\b)"
+)
 _ACCORDING_START = re.compile(r"\s*According\s+to\s+([^,\x00]{1,80}),")
+# "For Nadia Boukhari, a specialist in maritime law, the risk is «real and growing»"
+_FOR_NAME_START = re.compile(r"\s*For\s+([A-Z][^,\x00]{1,60}),")
 _VERB_WORD = re.compile(rf"\b(?:{_VERB_RE})\b")
 _VERB_COMMA_END = re.compile(rf"\b(?:{_VERB_RE})\s*,$")
 _COLON_COMMA_END = re.compile(r"[:,]\s*$")
@@ -3119,6 +3124,11 @@ class _Extractor:
         m_acc = _ACCORDING_START.match(seg)
         if m_acc:
             return art.resolve(m_acc.group(1), ss + m_acc.start(1), "according to", "partial")
+        m_for = _FOR_NAME_START.match(seg)
+        if m_for and not _VERB_WORD.search(seg):
+            r = art.resolve(m_for.group(1), ss + m_for.start(1), "for", "partial")
+            if r is not None and r.entity is not None and r.entity.kind == "person":
+                return r
         # "X's position is that the island “…”, according to Minister Y"
         m_acc = _ACCORDING.match(self._right(k, sp))
         if m_acc:
@@ -3163,8 +3173,20 @@ class _Extractor:
                 if tail.strip() and _valid_subject(_clean_subject(tail).strip(" ,")):
                     prefix = tail
             elif verb in ("was", "were", "is", "are", "be", "being", "been"):
-                # "… said it was “…”": the verb before 'was'
-                return None
+                # "… defended it, telling reporters the escorts were “…”": the subject
+                # of the clause the participle hangs from
+                part = next(
+                    (w for w in _WORD_TOKEN.finditer(prefix) if w.group(0).lower() in _PARTICIPLES),
+                    None,
+                )
+                if part is None:
+                    return None  # "… said it was “…”": the verb before 'was'
+                prefix = prefix[: part.start()]
+                # the subject ends where its verb or a day begins ("X's foreign minister
+                # on Tuesday defended the decision to …,")
+                cut = _MAIN_VERB_OR_DAY.search(prefix)
+                if cut is not None and cut.start() > 0:
+                    prefix = prefix[: cut.start()]
         if _WHO_END.search(prefix):
             before_who = [
                 m for m in art.mentions_between(ss, ss + len(prefix)) if m.entity.kind == "person"
