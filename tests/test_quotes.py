@@ -699,3 +699,14 @@ def test_a_partial_after_a_participle_and_a_copula() -> None:
         "Ana Ruiz Ortega spent almost an hour taking questions."
     )
     assert rows(text) == [("purely protective", "Ana Ruiz Ortega", "partial")]
+
+
+def test_a_subject_after_a_place_clause_with_a_relative_clause() -> None:
+    text = (
+        "Across the river in Dolna, where most people are Tervanian, Petar Vukov, 64, mends "
+        "nets on the jetty his father built.\n\n"
+        "“They are not my enemies,” the fisherman said.\n\n"
+        "The deputy minister, Ana Horvat, told reporters that troops had been told to "
+        "“keep their heads down”."
+    )
+    assert [r[1] for r in rows(text)] == ["Petar Vukov", "Ana Horvat"]

@@ -1348,7 +1348,11 @@ _LEAD_IN_WORDS = (
     | _PERSON_ROLE_NOUNS
     | frozenset(["the", "a", "an", "of", "for", "and", "de", "la", "al"])
 )
-_LEAD_CLAUSE = re.compile(r"^(?:[^,\x00]{0,40},\s*)")
+# a short opening clause, with a relative clause on it ("Across the line in Tolvec,
+# where most residents are Pelmari, Hasan Yildirimer, 71, tends …")
+_LEAD_CLAUSE = re.compile(
+    r"^(?:[^,\x00]{0,40},\s*)(?:(?:where|when|which|whose)\b[^,\x00]{0,60},\s*)?"
+)
 
 
 @functools.lru_cache(maxsize=16384)
