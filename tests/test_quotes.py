@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stancelab.quotes import _Gazetteer, extract_corpus, extract_quotes, find_quote_spans
+from stancelab.quotes import Quote, _Gazetteer, extract_corpus, extract_quotes, find_quote_spans
 
 
 def spans(text: str) -> list[str]:
@@ -710,3 +710,16 @@ def test_a_subject_after_a_place_clause_with_a_relative_clause() -> None:
         "“keep their heads down”."
     )
     assert [r[1] for r in rows(text)] == ["Petar Vukov", "Ana Horvat"]
+
+
+def test_a_lone_name_quoted_twice_is_one_actor_with_that_name() -> None:
+    from stancelab.actors import canonicalize
+
+    qs = [
+        Quote("a1", 0, 1, "x", speaker="Kourela"),
+        Quote("a1", 5, 6, "y", speaker="Kourela"),
+        Quote("a2", 0, 1, "z", speaker="Kourela"),
+    ]
+    actors = canonicalize(qs)
+    assert [(a.name, a.n_quotes) for a in actors] == [("Kourela", 3)]
+    assert {q.speaker for q in qs} == {"Kourela"}

@@ -431,7 +431,7 @@ def canonicalize(quotes: list[Any], aliases: AliasTable | None = None) -> list[A
     # pass 2 attaches single-token names (surnames only).
     order = sorted(range(len(quotes)), key=lambda i: len(name_tokens(quotes[i].speaker)) < 2)
     assignment = [None] * len(quotes)
-    seen_article_name: set[tuple[str, str]] = set()
+    seen_article_name: set[tuple[int, str, str]] = set()
     for i in order:
         q = quotes[i]
         if not q.speaker:
@@ -463,7 +463,12 @@ def canonicalize(quotes: list[Any], aliases: AliasTable | None = None) -> list[A
             if len(toks) >= 2:
                 target = next((c for c in cands if c.matches_person(toks)), None)
             else:
-                matching = [c for c in cands if any(surname_matches(toks, f) for f in c.full)]
+                matching = [
+                    c
+                    for c in cands
+                    if any(surname_matches(toks, f) for f in c.full)
+                    or any(name_tokens(n) == toks for n in c.names)  # the same lone name
+                ]
                 if q.affiliation:
                     same_side = [
                         c for c in matching if q.affiliation in c.affiliations or not c.affiliations
@@ -483,7 +488,7 @@ def canonicalize(quotes: list[Any], aliases: AliasTable | None = None) -> list[A
                 by_surname[_surname_key(toks)].append(target)
         if len(toks) >= 2 and not any(_seq_match(toks, f) for f in target.full):
             target.full.append(toks)
-        key = (q.article_id, q.speaker)
+        key = (id(target), q.article_id, q.speaker)  # each cluster counts its own names
         if key not in seen_article_name:
             seen_article_name.add(key)
             target.names[q.speaker] += 1
