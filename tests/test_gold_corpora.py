@@ -24,8 +24,8 @@ CORPORA = {
     "attribution_a": (ROOT / "data/heldout/attribution_a", 0.98, 0.94, 0.73),
     "attribution_b": (ROOT / "data/heldout/attribution_b", 0.98, 0.90, 0.76),
     "attribution_c": (ROOT / "data/heldout/attribution_c", 0.98, 0.93, 0.72),
-    "attribution_d": (ROOT / "data/heldout/attribution_d", 0.98, 0.88, 0.66),
-    "attribution_e": (ROOT / "data/heldout/attribution_e", 0.96, 0.84, 0.48),
+    "attribution_d": (ROOT / "data/heldout/attribution_d", 0.98, 0.89, 0.60),
+    "attribution_e": (ROOT / "data/heldout/attribution_e", 0.97, 0.85, 0.48),
 }
 
 

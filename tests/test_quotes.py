@@ -723,3 +723,23 @@ def test_a_lone_name_quoted_twice_is_one_actor_with_that_name() -> None:
     actors = canonicalize(qs)
     assert [(a.name, a.n_quotes) for a in actors] == [("Kourela", 3)]
     assert {q.speaker for q in qs} == {"Kourela"}
+
+
+def test_a_pronoun_after_an_adverbial_opens_a_colon_lead_in() -> None:
+    text = (
+        "Mira Castell spoke at length about the talks.\n\n"
+        "On the border itself, she is blunt: “Nobody will get everything they want.”"
+    )
+    assert rows(text)[0][1] == "Mira Castell"
+
+
+def test_she_skips_nearby_men_for_the_woman_named_further_back() -> None:
+    text = (
+        "Ms Mira Castell has led the mediation since December.\n\n"
+        "The talks began in May.\n\n"
+        "Colleagues describe a patient negotiator.\n\n"
+        "Her deputy, Ambassador Omar Haddad, says the method is simple. He calls it "
+        "listening.\n\n"
+        "On the heights themselves, she is blunt: “Nobody will get everything.”"
+    )
+    assert rows(text)[0][1] == "Mira Castell"

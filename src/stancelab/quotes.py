@@ -2080,6 +2080,14 @@ class _Article:
         if want in ("m", "f"):
             persons = [m for m in cands if m.entity.kind == "person"]
             ok = [m for m in persons if self.gender(m.entity) in (want, None)]
+            if persons and not ok:
+                # no one of that gender nearby: the nearest further back (the subject of a
+                # profile is often named paragraphs before "she is blunt:")
+                ok = [
+                    m
+                    for m in self.mentions_between(0, window_start)
+                    if m.entity.kind == "person" and self.gender(m.entity) == want
+                ][-1:]
             mn = self._nearest_antecedent(ok or persons)
             # a later sentence whose subject is a role ("The foreign minister later
             # told reporters …. “…,” he said") points past the last name
@@ -2177,7 +2185,8 @@ class _Article:
             )
         m = _LEAD_PRONOUN.match(self.masked[ss:end])
         if m:
-            return self.resolve(m.group(1), ss + m.start(1), ":", "colon-lead-in")
+            g = 1 if m.group(1) else 2
+            return self.resolve(m.group(g).capitalize(), ss + m.start(g), ":", "colon-lead-in")
         return None
 
     def context_country(self, pos: int) -> str | None:
@@ -2677,7 +2686,8 @@ _OPENING_CLAUSE = re.compile(
 )
 _NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)")
 _PARTICLE_HYPHEN = re.compile(rf"{_PARTICLE}-[{_UPPER}]")
-_LEAD_PRONOUN = re.compile(r"\s*(?:[^,\x00]{0,40},\s*)?(He|She|They|It)\b")
+# "She is blunt:", "On the heights themselves, she is blunt:"
+_LEAD_PRONOUN = re.compile(r"\s*(?:(He|She|They|It)|[^,\x00]{0,40},\s*([Hh]e|[Ss]he|[Tt]hey))\b")
 _OPENING_PRONOUN = re.compile(r"\s*(?:[^,]{0,40},\s*)?(He|She|They|It)\b")
 _POSSESSIVE_START = re.compile(r"['’]s\b")
 _LEAD_ADVERBIAL = re.compile(
