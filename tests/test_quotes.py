@@ -743,3 +743,12 @@ def test_she_skips_nearby_men_for_the_woman_named_further_back() -> None:
         "On the heights themselves, she is blunt: “Nobody will get everything.”"
     )
     assert rows(text)[0][1] == "Mira Castell"
+
+
+def test_an_action_beat_before_a_quote_names_its_speaker() -> None:
+    text = (
+        "Vera Lind has lived in the village for sixty years.\n\n"
+        "Asked about the peace talks planned for next month, Mrs Lind waves a hand. "
+        "‘Let them sign whatever they want to sign.’"
+    )
+    assert rows(text) == [("Let them sign whatever they want to sign.", "Vera Lind", "direct")]

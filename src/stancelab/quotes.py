@@ -1351,7 +1351,7 @@ _LEAD_IN_WORDS = (
 # a short opening clause, with a relative clause on it ("Across the line in Tolvec,
 # where most residents are Pelmari, Hasan Yildirimer, 71, tends …")
 _LEAD_CLAUSE = re.compile(
-    r"^(?:[^,\x00]{0,40},\s*)(?:(?:where|when|which|whose)\b[^,\x00]{0,60},\s*)?"
+    r"^(?:[^,\x00]{0,60},\s*)(?:(?:where|when|which|whose)\b[^,\x00]{0,60},\s*)?"
 )
 
 
@@ -3095,6 +3095,21 @@ class _Extractor:
         r = self.paragraph_speaker(sp.para, exclude=sp)
         if r is not None:
             return r, "direct"
+        # an action beat: the sentence before the quote, in its paragraph, is about a
+        # person ("Mrs Marchukova waves a hand. ‘Let them sign …’")
+        ss = art.sentence_start(sp.open_pos)
+        if not embedded and not art.masked[ss : sp.open_pos].strip() and ss > art.paras[sp.para][0]:
+            prev_ss = art.sentence_start(ss - 1)
+            subj = [
+                m
+                for m in art.mentions_between(prev_ss, ss)
+                if m.subject and m.entity.kind == "person"
+            ]
+            if subj:
+                mn = subj[0]
+                return _Resolution(
+                    mn.entity, text[mn.start : mn.end], mn.start, mn.end, None, "beat"
+                ), "direct"
         # speech attributed to someone the article does not name ("a senior official
         # said"): a quote all the same, with no speaker
         if not embedded and not _is_name_like(content):
