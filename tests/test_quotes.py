@@ -752,3 +752,19 @@ def test_an_action_beat_before_a_quote_names_its_speaker() -> None:
         "‘Let them sign whatever they want to sign.’"
     )
     assert rows(text) == [("Let them sign whatever they want to sign.", "Vera Lind", "direct")]
+
+
+def test_a_local_civilian_takes_the_country_around_them_an_analyst_does_not() -> None:
+    text = (
+        "Norland's army shelled the border town of Brel on Monday.\n\n"
+        "“We are afraid,” said Tomas Ek, a retired teacher.\n\n"
+        "“Both sides want a way out,” said Ola Berg, a security analyst.\n\n"
+        "In Norland's border town of Vik, Marta Lind, 63, lives near the market. "
+        "“The windows shook,” she said."
+    )
+    out = [(q.speaker, q.affiliation, q.affiliation_source) for q in extract_quotes(text)]
+    assert out == [
+        ("Tomas Ek", "Norland", "context"),
+        ("Ola Berg", None, None),
+        ("Marta Lind", "Norland", "context"),
+    ]

@@ -1647,6 +1647,9 @@ class _Article:
         # roles, gender and affiliation from the words around the name
         role_text = " ".join([role_before, " ".join(title_words)]).strip()
         appos = self._appositive(e)
+        m_age = _AGE_APPOSITIVE.match(t, e)
+        if m_age and not appos:  # "Marta Zelicka, 63, a retired teacher": an age is a role
+            appos = f"{m_age.group(0).strip(' ,')}-year-old"
         if title_words and ent.affiliation is None:
             m_of = _OF_NAME.match(t[e : e + 60])
             if m_of:
@@ -1945,10 +1948,14 @@ class _Article:
         if (
             context
             and ent.kind == "person"
-            and any(w in _STATE_OFFICES for r in ent.roles for w in r.split())
+            and (
+                any(w in _STATE_OFFICES for r in ent.roles for w in r.split())
+                or _local_civilian(ent.roles)
+            )
         ):
             # a state office ("Prime Minister X") serves the country the article
-            # names around the person's introduction
+            # names around the person's introduction; so does a local civilian ("Marta
+            # Zelicka, 63, a retired teacher")
             first = next((m.start for m in self.mentions if m.entity is ent), None)
             if first is not None:
                 return self.country_near(first)
@@ -2263,6 +2270,29 @@ class _Article:
 
 _LESSER_OFFICE = ("prime", "vice")
 _LESSER_OFFICE_RE = re.compile(r"\b(?:prime|vice)[\s-]+\w+")
+
+_CIVILIAN_NOUNS = frozenset(
+    "resident residents villager farmer fisherman fishermen teacher student pupil nurse "
+    "driver shopkeeper mother father grandmother grandfather widow pensioner worker "
+    "labourer mechanic baker trader vendor owner operator miner herder shepherd refugee "
+    "veteran soldier sergeant volunteer housewife retiree".split()
+)
+_OUTSIDE_VOICE = frozenset(
+    "analyst analysts professor researcher expert fellow economist lecturer consultant "
+    "correspondent journalist reporter editor scholar historian specialist".split()
+)
+
+
+def _local_civilian(roles: list[str]) -> bool:
+    """Whether a person's roles describe an ordinary local ("63", "a retired teacher"),
+    not an outside voice (an analyst, a professor, a correspondent)."""
+    words = {w.strip(",.’'") for r in roles for w in r.split()}
+    if words & _OUTSIDE_VOICE:
+        return False
+    return bool(words & _CIVILIAN_NOUNS) or any(_AGE_ROLE.fullmatch(r.strip()) for r in roles)
+
+
+_AGE_ROLE = re.compile(r"(?:(?:a|an)\s+)?\d{1,3}-year-old(?:\s+\w+)?")
 
 _OFFICES = frozenset(
     "president premier chancellor king queen prince emir sultan monarch pope mayor governor".split()
