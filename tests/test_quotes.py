@@ -768,3 +768,13 @@ def test_a_local_civilian_takes_the_country_around_them_an_analyst_does_not() ->
         ("Ola Berg", None, None),
         ("Marta Lind", "Norland", "context"),
     ]
+
+
+def test_a_country_can_be_the_speaker() -> None:
+    text = (
+        "Norland's army moved north on Monday.\n\n"
+        "“We will defend every metre,” Norland said in a statement. Norland also said the "
+        "move was “purely defensive”."
+    )
+    out = [(q.speaker, q.affiliation) for q in extract_quotes(text)]
+    assert out == [("Norland", "Norland"), ("Norland", "Norland")]

@@ -2032,7 +2032,19 @@ class _Article:
                     and w.lower() not in _PERSON_ROLE_NOUNS
                 )
             ]
+            country_subject = (
+                caps[0] if caps and caps[0] == phrase.strip() and len(words) <= 2 else None
+            )
             caps = [c for c in caps if c and not self.gaz.is_country(c)]
+            if not caps and country_subject and self.gaz.is_country(country_subject):
+                # a country speaks ("Norland said in a statement"): the state is the speaker
+                name = self.gaz.country_of(country_subject) or country_subject
+                ent = self._entity(name, "organisation")
+                ent.affiliation = ent.affiliation or name
+                i = phrase.find(country_subject)
+                return _Resolution(
+                    ent, country_subject, offset + i, offset + i + len(country_subject), cue, method
+                )
         all_caps = all(
             w[:1].isupper() or w.lower() in NAME_PARTICLES or _PARTICLE_HYPHEN.match(w)
             for w in phrase.replace(",", " ").split()
