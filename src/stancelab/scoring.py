@@ -1141,18 +1141,7 @@ def quantize_int8(model: torch.nn.Module) -> torch.nn.Module:
     project's non-dev quotes that cut the int8 path's divergence from fp32 (mean
     KL of the stance probabilities) from 0.0059 to 0.0017 at the same speed.
     """
-    import warnings
-
-    import torch
-    from torch.ao.quantization import per_channel_dynamic_qconfig, quantize_dynamic
-
-    if "x86" in torch.backends.quantized.supported_engines:
-        torch.backends.quantized.engine = "x86"
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        model = quantize_dynamic(
-            model, {torch.nn.Linear: per_channel_dynamic_qconfig}, dtype=torch.qint8
-        )
+    model = _quantize_linears(model)
     if full_range_int8_supported():
         from torch.ao.nn.quantized.dynamic import Linear as DynamicLinear
 
@@ -1163,6 +1152,22 @@ def quantize_int8(model: torch.nn.Module) -> torch.nn.Module:
     return model
 
 
+def _quantize_linears(model: torch.nn.Module) -> torch.nn.Module:
+    """PyTorch's per-channel dynamic int8 quantisation of every ``nn.Linear`` (x86 engine)."""
+    import warnings
+
+    import torch
+    from torch.ao.quantization import per_channel_dynamic_qconfig, quantize_dynamic
+
+    if "x86" in torch.backends.quantized.supported_engines:
+        torch.backends.quantized.engine = "x86"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return quantize_dynamic(
+            model, {torch.nn.Linear: per_channel_dynamic_qconfig}, dtype=torch.qint8
+        )
+
+
 @functools.cache
 def full_range_int8_supported() -> bool:
     """Whether this CPU's int8 linear kernels take 8-bit activations without overflow.
@@ -1171,21 +1176,12 @@ def full_range_int8_supported() -> bool:
     so pairs of products overflow int16 (2 * 255 * 127 > 32767) on kernels that
     sum them there (AVX2 without VNNI); the result must match exact arithmetic.
     """
-    import warnings
-
     import torch
-    from torch.ao.quantization import per_channel_dynamic_qconfig, quantize_dynamic
 
-    if "x86" in torch.backends.quantized.supported_engines:
-        torch.backends.quantized.engine = "x86"
     lin = torch.nn.Linear(64, 4, bias=False)
     with torch.no_grad():
         lin.weight.fill_(1.0)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        qlin = quantize_dynamic(
-            torch.nn.Sequential(lin), {torch.nn.Linear: per_channel_dynamic_qconfig}, torch.qint8
-        )[0]
+    qlin = _quantize_linears(torch.nn.Sequential(lin))[0]
     x = torch.ones(8, 64)
     x[:, 0] = 0.0  # input range [0, 1]: every other activation is 255 once quantised
     try:
