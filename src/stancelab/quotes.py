@@ -2233,7 +2233,7 @@ class _Article:
             score = 0.0
             if any(s in roles for s in synonyms):
                 score += 2
-                if not any(q in mods for q in _LESSER_OFFICE) and not any(
+                if not _LESSER_OFFICE_RE.search(" ".join(words)) and not any(
                     s in _LESSER_OFFICE_RE.sub("", roles) for s in synonyms
                 ):
                     # only as a prime minister or vice president: "the minister" is more
@@ -2280,7 +2280,6 @@ class _Article:
         return best
 
 
-_LESSER_OFFICE = ("prime", "vice")
 _LESSER_OFFICE_RE = re.compile(r"\b(?:prime|vice)[\s-]+\w+")
 
 _CIVILIAN_NOUNS = frozenset(
