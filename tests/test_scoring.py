@@ -402,6 +402,44 @@ def test_quantize_int8_uses_all_8_bits_where_safe() -> None:
     assert err < 0.7 * err7
 
 
+def test_per_token_int8_rows_do_not_depend_on_batch_mates() -> None:
+    import copy
+
+    import torch
+
+    from stancelab.scoring import SentenceEncoder, quantize_int8
+
+    torch.manual_seed(0)
+    fp = torch.nn.Sequential(torch.nn.Linear(96, 64), torch.nn.GELU(), torch.nn.Linear(64, 8))
+    x = torch.randn(32, 96)
+    x[5, 0] = 40.0  # one row with an outlier, as some tokens have in a transformer
+    with torch.inference_mode():
+        exact = fp(x)
+        batch = quantize_int8(copy.deepcopy(fp))
+        token = quantize_int8(copy.deepcopy(fp), per_token=True)
+        kinds = {type(m).__name__ for m in token.modules() if type(m).__name__.endswith("Linear")}
+        assert kinds == {"PerTokenDynamicLinear"}
+        # row 0 alone and with the outlier row among its batch mates
+        assert torch.equal(token(x)[:1], token(x[:1]))
+        assert not torch.equal(batch(x)[:1], batch(x[:1]))  # PyTorch's one range per batch
+        err_token = (token(x) - exact).abs().mean().item()
+        err_batch = (batch(x) - exact).abs().mean().item()
+    assert err_token < 0.5 * err_batch
+    with pytest.raises(ValueError, match="int8, int8-token, bf16, fp32"):
+        SentenceEncoder(None, precision="int4")
+
+
+@pytest.mark.slow
+def test_default_int8_token_scores_ignore_batch_mates() -> None:
+    token = get_scorer("default", precision="int8-token")
+    exact = get_scorer("default", precision="fp32")
+    mates = ["Thank you all for coming.", "They are liars and war criminals. " * 12]
+    alone = token.predict_proba(TEXTS[:1])
+    together = token.predict_proba([TEXTS[0], *mates])[:1]
+    assert np.abs(alone - together).max() < 2e-3
+    assert np.abs(token.predict_proba(TEXTS) - exact.predict_proba(TEXTS)).max() < 0.05
+
+
 @pytest.mark.parametrize("kind", ["nli", "classifier"])
 def test_quotes_longer_than_the_model_are_truncated(kind: str, tiny_models) -> None:
     """The tiny models have 128 positions; a long quote must not crash the forward pass."""
