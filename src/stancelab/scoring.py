@@ -1154,16 +1154,13 @@ def quantize_int8(model: torch.nn.Module, per_token: bool = False) -> torch.nn.M
 
     model = _quantize_linears(model)
     full_range = full_range_int8_supported()
-    if per_token:
-        cls = _per_token_linear_class()
-        for module in model.modules():
-            if type(module) is DynamicLinear:
-                cls.convert(module, reduce_range=not full_range)
-    elif full_range:
-        cls = _full_range_linear_class()
-        for module in model.modules():
-            if type(module) is DynamicLinear:
-                module.__class__ = cls  # same state, 8-bit activations
+    for module in model.modules():
+        if type(module) is not DynamicLinear:
+            continue
+        if per_token:
+            _per_token_linear_class().convert(module, reduce_range=not full_range)
+        elif full_range:
+            module.__class__ = _full_range_linear_class()  # same state, 8-bit activations
     return model
 
 
@@ -1235,7 +1232,7 @@ def _per_token_linear_class() -> type:
     Each input row ``x`` (a token) is mapped onto ``[0, 1]`` by its own minimum
     ``lo`` and range ``r``; every row then spans exactly ``[0, 1]``, so the
     kernel's per-call range is the same for any batch and each row is quantised
-    on its own 256-step grid. Linearity gives the result back:
+    on its own grid (256 steps; 128 where the CPU needs 7-bit activations). Linearity gives the result back:
     ``W x + b = r * (W x01) + lo * W.sum(1) + b``, with ``W`` the int8 weights
     as the kernel sees them.
     """
