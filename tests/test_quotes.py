@@ -778,3 +778,19 @@ def test_a_country_can_be_the_speaker() -> None:
     )
     out = [(q.speaker, q.affiliation) for q in extract_quotes(text)]
     assert out == [("Norland", "Norland"), ("Norland", "Norland")]
+
+
+def test_an_organisation_affiliation_keeps_the_acronym_the_corpus_writes() -> None:
+    intro = {
+        "id": "a",
+        "text": 'The Northern Grain Council met on Monday. "We will keep the ports open," '
+        "said Anna Kiel, a spokeswoman for the Northern Grain Council.",
+    }
+    later = {
+        "id": "b",
+        "text": 'The NGC said exports would resume at 09.00 GMT. "Ships are moving again," '
+        "said Anna Kiel.",
+    }
+    assert [q.affiliation for q in extract_corpus([intro])] == ["Northern Grain Council"]
+    both = extract_corpus([intro, later])
+    assert [q.affiliation for q in both] == ["Northern Grain Council (NGC)"] * 2

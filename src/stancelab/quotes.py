@@ -2434,6 +2434,7 @@ class _Gazetteer:
         # corpora never ask for: from_texts leaves them to be counted on first use
         self._org_texts: list[str] = []
         self._by_initials: dict[str, list[str]] | None = None
+        self._acronym_of: dict[str, str] | None = None
         self._cache: dict[str, str | None] = {}
         self._demonym_cache: dict[str, str | None] = {}
         self._by_prefix: dict[str, list[str]] = {}
@@ -2472,6 +2473,24 @@ class _Gazetteer:
                 orgs.update(_org_counts(t))
             self._orgs, self._org_texts = orgs, []
         return self._orgs
+
+    def with_acronym(self, name: str | None) -> str | None:
+        """An organisation's name with the acronym the corpus writes for it.
+
+        "United Assembly of Nations (UAN)" where the corpus also writes "UAN": a
+        reader sees both forms, and so does a gold standard that writes either.
+        """
+        if not name or " " not in name:
+            return name
+        if self._acronym_of is None:
+            self._acronym_of = {}
+            for word in sorted(self.words):
+                if 2 <= len(word) <= 6 and word.isalpha() and word.isupper():
+                    full = self.acronym(word)
+                    if full is not None:
+                        self._acronym_of.setdefault(full, word)
+        acr = self._acronym_of.get(name)
+        return f"{name} ({acr})" if acr else name
 
     def acronym(self, acr: str) -> str | None:
         """The corpus organisation whose initials are ``acr`` (MDF, CEC)."""
@@ -3403,6 +3422,8 @@ def _quotes_of_article(text: str, article_id: str, gaz: _Gazetteer | None) -> li
             q.speaker = ent.name
             q.speaker_kind = ent.kind
             q.affiliation, q.affiliation_source = art.affiliation_with_source(ent)
+            if gaz is not None:
+                q.affiliation = gaz.with_acronym(q.affiliation)
         if res is not None:
             mention, end = res.mention, res.end
             if mention and _SENTENCE_FULL_STOP.search(mention):  # "said Petra Danilenko."
