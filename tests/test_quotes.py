@@ -794,3 +794,22 @@ def test_an_organisation_affiliation_keeps_the_acronym_the_corpus_writes() -> No
     assert [q.affiliation for q in extract_corpus([intro])] == ["Northern Grain Council"]
     both = extract_corpus([intro, later])
     assert [q.affiliation for q in both] == ["Northern Grain Council (NGC)"] * 2
+
+
+def test_an_organisations_short_name_is_neither_a_country_nor_the_speaker() -> None:
+    # "the Forum's envoy" once taught the corpus that "Forum" is a country, and a
+    # possessive acronym ("The NGF's envoy, X, ... urged") took the fragment from X
+    arts = [
+        {
+            "id": "a",
+            "text": "Delegations met at the Northern Grain Forum's offices in Tallis. "
+            'The Forum\'s envoy, Anna Kiel, said the talks were "useful".',
+        },
+        {
+            "id": "b",
+            "text": "The NGF's envoy, Anna Kiel, said on Monday that she had invited both "
+            'sides back, and urged them to avoid "words that close doors".',
+        },
+    ]
+    got = [(q.speaker, q.affiliation) for q in extract_corpus(arts)]
+    assert got == [("Anna Kiel", "Northern Grain Forum (NGF)")] * 2

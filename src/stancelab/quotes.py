@@ -658,6 +658,7 @@ _ORG_NOUNS = frozenset(
         "foundation",
         "centre",
         "center",
+        "forum",
         "university",
         "league",
         "community",
@@ -2051,10 +2052,11 @@ class _Article:
         )
         for acr in _ACRONYM_WORD.findall(phrase):
             org_name = self.gaz.acronym(acr)
-            if org_name and len(words) <= 3:
+            i = phrase.find(acr)
+            # "The CSF's envoy" is the envoy: a possessive acronym owns the subject
+            if org_name and len(words) <= 3 and not _possessive_at(phrase, i + len(acr)):
                 ent = self._entity(org_name, "organisation")
                 ent.affiliation = ent.affiliation or self._country_in(org_name.split()) or org_name
-                i = phrase.find(acr)
                 return _Resolution(ent, acr, offset + i, offset + i + len(acr), cue, method)
         if caps and all_caps:
             toks = name_tokens(caps[-1])
@@ -2380,6 +2382,16 @@ def _same(a: list[str], b: list[str]) -> bool:
     return all(tokens_match(x, y) for x, y in zip(a, b, strict=True))
 
 
+def _possessive_states(text: str) -> set[str]:
+    """Names used like a state ("Estravia's army", "Norland's envoy"), but not an
+    organisation's short name ("the Forum's envoy", "the Alliance's envoy")."""
+    return {
+        m.group(1)
+        for m in _STATE_POSSESSIVE.finditer(text)
+        if m.group(1).split()[-1].lower() not in _ORG_NOUNS
+    }
+
+
 def _possessive_at(text: str, end: int) -> bool:
     return bool(_POSSESSIVE_START.match(text[end : end + 3]))
 
@@ -2411,9 +2423,9 @@ def _org_counts(text: str) -> Counter:
     for m in _ORG_RUN.finditer(text):
         orgs[_LEADING_THE.sub("", m.group(0))] += 1
     for m in _CAP_MULTI_RUN.finditer(text):
-        words = m.group(1).split()
-        if any(w.lower() in _ORG_NOUNS for w in words[1:]):
-            orgs[_LEADING_THE.sub("", m.group(1))] += 1
+        name = _POSSESSIVE_END.sub("", m.group(1))  # "the Continental Security Forum's envoy"
+        if any(w.lower() in _ORG_NOUNS for w in name.split()[1:]):
+            orgs[_LEADING_THE.sub("", name)] += 1
     return orgs
 
 
@@ -2452,8 +2464,7 @@ class _Gazetteer:
         adjectival: set[str] = set()
         for t in texts:
             c.update(set(_CAP_TOKEN_RE.findall(t)))
-            for m in _STATE_POSSESSIVE.finditer(t):
-                states.add(m.group(1))
+            states.update(_possessive_states(t))
             for m in _CAP_THEN_WORD.finditer(t):
                 if m.group(2) not in _NON_NOUN_FOLLOWERS:
                     adjectival.add(m.group(1))
@@ -3296,8 +3307,12 @@ class _Extractor:
             m = _PRONOUN_END.search(subj_c.strip())
             if not m:
                 # the sentence's subject: a name or pronoun opening the sentence
-                subj_mentions = [
-                    x for x in art.mentions_between(ss, ss + verb_m.start()) if x.subject
+                subj_mentions = [  # not an owner: "The CSF's envoy, X, ... urged"
+                    x
+                    for x in art.mentions_between(ss, ss + verb_m.start())
+                    if x.subject
+                    and not _possessive_at(art.text, x.end)
+                    and not _POSSESSIVE_END.search(art.text[x.start : x.end])
                 ]
                 if subj_mentions:
                     mn = subj_mentions[0]
@@ -3568,8 +3583,7 @@ def corpus_stats(texts: Iterable[str]) -> dict[str, Any]:
     orgs: Counter = Counter()
     for t in texts:
         words.update(set(_CAP_TOKEN_RE.findall(t)))
-        for m in _STATE_POSSESSIVE.finditer(t):
-            states.add(m.group(1))
+        states.update(_possessive_states(t))
         for m in _CAP_THEN_WORD.finditer(t):
             if m.group(2) not in _NON_NOUN_FOLLOWERS:
                 adjectival.add(m.group(1))
