@@ -2446,7 +2446,6 @@ class _Gazetteer:
         # corpora never ask for: from_texts leaves them to be counted on first use
         self._org_texts: list[str] = []
         self._by_initials: dict[str, list[str]] | None = None
-        self._acronym_of: dict[str, str] | None = None
         self._cache: dict[str, str | None] = {}
         self._demonym_cache: dict[str, str | None] = {}
         self._by_prefix: dict[str, list[str]] = {}
@@ -2493,15 +2492,11 @@ class _Gazetteer:
         """
         if not name or " " not in name:
             return name
-        if self._acronym_of is None:
-            self._acronym_of = {}
-            for word in sorted(self.words):
-                if 2 <= len(word) <= 6 and word.isalpha() and word.isupper():
-                    full = self.acronym(word)
-                    if full is not None:
-                        self._acronym_of.setdefault(full, word)
-        acr = self._acronym_of.get(name)
-        return f"{name} ({acr})" if acr else name
+        acr = _initials(name)
+        # the organisations are counted only when the corpus writes these initials
+        if 2 <= len(acr) <= 6 and acr in self.words and self.acronym(acr) == name:
+            return f"{name} ({acr})"
+        return name
 
     def acronym(self, acr: str) -> str | None:
         """The corpus organisation whose initials are ``acr`` (MDF, CEC)."""
