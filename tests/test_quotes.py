@@ -813,3 +813,21 @@ def test_an_organisations_short_name_is_neither_a_country_nor_the_speaker() -> N
     ]
     got = [(q.speaker, q.affiliation) for q in extract_corpus(arts)]
     assert got == [("Anna Kiel", "Northern Grain Forum (NGF)")] * 2
+
+
+@pytest.mark.parametrize("mark", ["13:12 -", "09.41 GMT –", "•"])
+def test_a_live_blog_time_stamp_does_not_make_the_quote_a_fragment(mark: str) -> None:
+    text = (
+        "The envoy, Odalys Venterra, arrived at noon.\n\n"
+        f'{mark} "Nobody leaves this bridge until everybody leaves. I have asked both '
+        'delegations for patience," the envoy said.'
+    )
+    assert [(q.speaker, q.kind) for q in extract_quotes(text)] == [("Odalys Venterra", "direct")]
+
+
+def test_a_number_can_end_a_sentence_before_a_quote() -> None:
+    text = (
+        "Mayor Goran Teslik counted the damage: two residents killed since March 3. "
+        "„They are shelling pensioners, not soldiers,“ he said."
+    )
+    assert [(q.speaker, q.kind) for q in extract_quotes(text)] == [("Goran Teslik", "direct")]

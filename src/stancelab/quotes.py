@@ -1446,11 +1446,21 @@ class _Article:
     def _sentence_boundaries(self) -> list[int]:
         t = self.masked
         out = set(self.para_starts)
+        for (
+            ps
+        ) in self.para_starts:  # a live blog's "13:12 GMT - " opens the entry, not its sentence
+            m = _ENTRY_MARK.match(t, ps)
+            if m:
+                out.add(m.end())
         for m in _SENTENCE_GAP.finditer(t):
             # the word before the full stop must not be an abbreviation
             before = t[max(0, m.start() - 12) : m.start() + 1]
             w = _WORD_BEFORE_STOP.search(before)
-            if w and (w.group(1).lower().rstrip(".") in _ABBREV or len(w.group(1)) == 1):
+            # ... nor an initial ("J."); a number may end a sentence ("since March 3.")
+            if w and (
+                w.group(1).lower().rstrip(".") in _ABBREV
+                or (len(w.group(1)) == 1 and not w.group(1).isdigit())
+            ):
                 continue
             out.add(m.end())
         return sorted(out)
@@ -2720,6 +2730,11 @@ _BAD_SUBJ_START = re.compile(
 
 # Patterns used once per quote, name or sentence, compiled here rather than
 # looked up (or, for those built from _VERB_RE, rebuilt) at every call.
+# the time stamp or bullet that opens a live-blog or list entry: "13:12 - ", "09.41 GMT – ", "• "
+_ENTRY_MARK = re.compile(
+    r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT|local time))?"
+    r"\s*[-–—|]|[-–—•*])[ \t]+"
+)
 _SENTENCE_GAP = re.compile(r"[.!?…][\"”’'»\x00]?(\s+)(?=[\"“‘'«„(\[A-Z" + _UPPER[3:] + r"0-9])")
 _WORD_BEFORE_STOP = re.compile(r"(\w[\w.]*)\.$")
 _LOWER_STOP = re.compile(r"[a-z]\.[ \t]")
