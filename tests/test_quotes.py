@@ -831,3 +831,15 @@ def test_a_number_can_end_a_sentence_before_a_quote() -> None:
         "„They are shelling pensioners, not soldiers,“ he said."
     )
     assert [(q.speaker, q.kind) for q in extract_quotes(text)] == [("Goran Teslik", "direct")]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["Oszkar's advice to the current envoy is blunt:", "His answer was simple:"],
+)
+def test_a_colon_lead_in_owned_by_the_speaker(lead: str) -> None:
+    text = (
+        "Rainer Oszkar led the monitoring mission for two years.\n\n"
+        f'{lead} "Stop waiting for trust. Build a mechanism that works without it."'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Rainer Oszkar"]

@@ -2218,6 +2218,23 @@ class _Article:
         if m:
             g = 1 if m.group(1) else 2
             return self.resolve(m.group(g).capitalize(), ss + m.start(g), ":", "colon-lead-in")
+        # "Oszkar's advice to the envoy is blunt:", "Her answer was simple:"
+        m = _POSSESSOR_SPEECH.match(self.masked[ss:end])
+        if m:
+            owner = m.group("owner")
+            if owner.lower() in ("his", "her", "their"):
+                pron = {"his": "He", "her": "She", "their": "They"}[owner.lower()]
+                return self.resolve(pron, ss + m.start("owner"), ":", "colon-lead-in")
+            for mn in self.mentions_between(ss + m.start("owner"), ss + m.end("owner")):
+                if mn.entity.kind == "person":
+                    return _Resolution(
+                        mn.entity,
+                        self.text[mn.start : mn.end],
+                        mn.start,
+                        mn.end,
+                        ":",
+                        "colon-lead-in",
+                    )
         return None
 
     def context_country(self, pos: int) -> str | None:
@@ -2769,6 +2786,13 @@ _NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)")
 _PARTICLE_HYPHEN = re.compile(rf"{_PARTICLE}-[{_UPPER}]")
 # "She is blunt:", "On the heights themselves, she is blunt:"
 _LEAD_PRONOUN = re.compile(r"\s*(?:(He|She|They|It)|[^,\x00]{0,40},\s*([Hh]e|[Ss]he|[Tt]hey))\b")
+# a speaker's words announced by their owner: "Oszkar's advice to the envoy is blunt:"
+_POSSESSOR_SPEECH = re.compile(
+    r"\s*(?P<owner>His|Her|Their|[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}['’]s)\s+"
+    r"(?:\w+\s+){0,2}(?:advice|message|answer|reply|verdict|view|response|warning|plea|argument|"
+    r"point|conclusion|assessment|diagnosis|prescription|request|demand|appeal|instruction)s?\b"
+    r"[^:\x00]{0,60}:\s*$"
+)
 _OPENING_PRONOUN = re.compile(r"\s*(?:[^,]{0,40},\s*)?(He|She|They|It)\b")
 _POSSESSIVE_START = re.compile(r"['’]s\b")
 _LEAD_ADVERBIAL = re.compile(
