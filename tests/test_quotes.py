@@ -843,3 +843,12 @@ def test_a_colon_lead_in_owned_by_the_speaker(lead: str) -> None:
         f'{lead} "Stop waiting for trust. Build a mechanism that works without it."'
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Rainer Oszkar"]
+
+
+def test_the_statement_speaks_for_the_organisation_that_issued_it() -> None:
+    text = (
+        "The Quellmari Foreign Ministry said in a statement that its units had come under fire "
+        "from positions held by the Siltmere Liberation Front, an armed group.\n\n"
+        '"We remain ready to talk, at any level and without preconditions," the statement said.'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Quellmari Foreign Ministry"]

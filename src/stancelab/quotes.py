@@ -2167,10 +2167,12 @@ class _Article:
 
     def resolve_org(self, words: list[str], head: str, pos: int) -> _Entity | None:
         if head == "statement":
-            for mn in reversed(self.mentions):
-                if mn.start < pos and mn.entity.kind == "organisation":
+            # the organisation that issued one ("X said in a statement"), else the last one
+            orgs = [m for m in self.mentions if m.start < pos and m.entity.kind == "organisation"]
+            for mn in reversed(orgs):
+                if "statement" in self.masked[mn.end : self.sentence_end(mn.start)]:
                     return mn.entity
-            return None
+            return orgs[-1].entity if orgs else None
         mods = [w for w in words if w not in ("the", "a", "an") and w != head]
         # an organisation already named in the article
         window = self.paras[max(0, self.para_index(pos) - 6)][0]
