@@ -852,3 +852,20 @@ def test_the_statement_speaks_for_the_organisation_that_issued_it() -> None:
         '"We remain ready to talk, at any level and without preconditions," the statement said.'
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Quellmari Foreign Ministry"]
+
+
+def test_a_dateline_opens_the_article_not_its_first_sentence() -> None:
+    text = (
+        "SULVI, April 11 (NPA) - The Kravennan Defence Ministry accused Quellmar on Thursday "
+        'of shelling villages overnight and warned that the army would "respond at a time of '
+        'its choosing" if the attacks continued.'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Kravennan Defence Ministry"]
+
+
+def test_a_coordinated_verb_keeps_the_clause_subject_not_its_object() -> None:
+    text = (
+        "The Kravennan Defence Ministry accused Quellmar on Thursday of shelling villages "
+        'overnight and warned that the army would "respond at a time of its choosing".'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Kravennan Defence Ministry"]

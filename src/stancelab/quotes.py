@@ -2752,7 +2752,9 @@ _BAD_SUBJ_START = re.compile(
 # the time stamp or bullet that opens a live-blog or list entry: "13:12 - ", "09.41 GMT – ", "• "
 _ENTRY_MARK = re.compile(
     r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT|local time))?"
-    r"\s*[-–—|]|[-–—•*])[ \t]+"
+    r"\s*[-–—|]|[-–—•*]"
+    # a dateline: "SULVI, April 11 (NPA) -", "BAYT NASR (APC) –"
+    rf"|[{_UPPER}][{_UPPER}'’. -]+(?:,[^()\n\-–—]{{1,30}})?(?:\s*\([^()\n]{{1,40}}\))?\s*[-–—])[ \t]+"
 )
 _SENTENCE_GAP = re.compile(r"[.!?…][\"”’'»\x00]?(\s+)(?=[\"“‘'«„(\[A-Z" + _UPPER[3:] + r"0-9])")
 _WORD_BEFORE_STOP = re.compile(r"(\w[\w.]*)\.$")
@@ -2828,6 +2830,7 @@ _ACCORDING_START = re.compile(r"\s*According\s+to\s+([^,\x00]{1,80}),")
 # "For Nadia Boukhari, a specialist in maritime law, the risk is «real and growing»"
 _FOR_NAME_START = re.compile(r"\s*For\s+([A-Z][^,\x00]{1,60}),")
 _VERB_WORD = re.compile(rf"\b(?:{_VERB_RE})\b")
+_AND_END = re.compile(r"\band\s*$")
 _VERB_COMMA_END = re.compile(rf"\b(?:{_VERB_RE})\s*,$")
 _COLON_COMMA_END = re.compile(r"[:,]\s*$")
 _STOP_END = re.compile(r"[.!?]$")
@@ -3298,6 +3301,11 @@ class _Extractor:
                 tail = prefix[cuts[-1].end() :]
                 if tail.strip() and _valid_subject(_clean_subject(tail).strip(" ,")):
                     prefix = tail
+            # a verb coordinated with the clause's first one keeps its subject: "The
+            # ministry accused Quellmar of shelling villages and warned that …"
+            first = _VERB_WORD.search(prefix)
+            if first is not None and first.start() > 0 and _AND_END.search(prefix):
+                prefix = prefix[: first.start()]
         if verb in _PARTICIPLES or verb in ("was", "were", "is", "are", "be", "being", "been"):
             # subject of the main clause: the first reporting verb's subject
             first = _VERB_WORD.search(prefix)
