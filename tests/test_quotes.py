@@ -869,3 +869,14 @@ def test_a_coordinated_verb_keeps_the_clause_subject_not_its_object() -> None:
         'overnight and warned that the army would "respond at a time of its choosing".'
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Kravennan Defence Ministry"]
+
+
+def test_names_joined_by_and_are_people_of_their_countries() -> None:
+    text = (
+        "Norland's navy and Estravia's army stood down on Sunday.\n\n"
+        "Ilse Brandvold of Norland and Yevgeny Rastorguyev of Estravia agreed to meet again, "
+        "according to a joint statement.\n\n"
+        '"We will meet again in April," Rastorguyev said.'
+    )
+    got = [(q.speaker, q.affiliation) for q in extract_quotes(text)]
+    assert got == [("Yevgeny Rastorguyev", "Estravia")]

@@ -1500,10 +1500,13 @@ class _Article:
                 continue
             if words[0].lower() in _PRONOUNS:
                 continue  # "She and Defence Minister X": a pronoun and a name, no organisation
-            if _AND_ONLY.search(m.group(0)) and not any(
+            if (_AND_ONLY.search(m.group(0)) or " and " in m.group(0)) and not any(
                 w.lower().strip("’',") in _ORG_NOUNS for w in words
             ):
-                continue  # "Foreign Minister X and Energy Minister Y": two names
+                # "Foreign Minister X and Energy Minister Y", "Renata Zolvey of Kravenna
+                # and Yusra Delacombe of Quellmar": names joined, no organisation
+                self._people_of_countries(m.start(), m.group(0))
+                continue
             if any(w.lower() in _PLACE_WORDS for w in words) and not any(
                 w.lower() in _ORG_NOUNS for w in words
             ):
@@ -1816,6 +1819,21 @@ class _Article:
                     if org is not None:
                         ent.affiliation = org.affiliation or org.name
                         break
+
+    def _people_of_countries(self, start: int, run: str) -> None:
+        """Each "Name of Country" in a run joined by "and" is a person of that country."""
+        pos = 0
+        for part in run.split(" and "):
+            name, sep, place = part.partition(" of ")
+            country = self.gaz.country_of(place.strip()) if sep else None
+            if country and len(name.split()) >= 2:
+                s0 = start + run.find(name, pos)
+                n = len(self.mentions)
+                self._consider_run(s0, s0 + len(name), force_person=True)
+                if len(self.mentions) > n and self.mentions[-1].entity.kind == "person":
+                    ent = self.mentions[-1].entity
+                    ent.affiliation = ent.affiliation or country
+            pos += len(part) + len(" and ")
 
     def _country_in(self, words: Iterable[str]) -> str | None:
         for w in words:
