@@ -880,3 +880,11 @@ def test_names_joined_by_and_are_people_of_their_countries() -> None:
     )
     got = [(q.speaker, q.affiliation) for q in extract_quotes(text)]
     assert got == [("Yevgeny Rastorguyev", "Estravia")]
+
+
+def test_in_her_reading_gives_the_fragment_to_her() -> None:
+    text = (
+        "Fenna Olvarsen heads the corridor programme at the Brightwater Institute.\n\n"
+        'In her reading, the deal was "a pause, never a settlement", and both sides rearmed.'
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Fenna Olvarsen"]

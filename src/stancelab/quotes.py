@@ -2848,6 +2848,10 @@ _ACCORDING_START = re.compile(r"\s*According\s+to\s+([^,\x00]{1,80}),")
 # "For Nadia Boukhari, a specialist in maritime law, the risk is «real and growing»"
 _FOR_NAME_START = re.compile(r"\s*For\s+([A-Z][^,\x00]{1,60}),")
 _VERB_WORD = re.compile(rf"\b(?:{_VERB_RE})\b")
+_IN_THEIR_VIEW = re.compile(
+    r"\s*(?:In|To|For)\s+(his|her|their)\s+(?:view|reading|words|opinion|assessment|mind|"
+    r"account|estimation|judgement|judgment|telling)\b"
+)
 _AND_END = re.compile(r"\band\s*$")
 _VERB_COMMA_END = re.compile(rf"\b(?:{_VERB_RE})\s*,$")
 _COLON_COMMA_END = re.compile(r"[:,]\s*$")
@@ -3285,6 +3289,13 @@ class _Extractor:
         if m_for and not _VERB_WORD.search(seg):
             r = art.resolve(m_for.group(1), ss + m_for.start(1), "for", "partial")
             if r is not None and r.entity is not None and r.entity.kind == "person":
+                return r
+        # "In her reading, the deal was “…”": the owner of the view
+        m_view = _IN_THEIR_VIEW.match(seg)
+        if m_view:
+            pron = {"his": "He", "her": "She", "their": "They"}[m_view.group(1).lower()]
+            r = art.resolve(pron, ss + m_view.start(1), "in " + m_view.group(1), "partial")
+            if r is not None and r.entity is not None:
                 return r
         # "X's position is that the island “…”, according to Minister Y"
         m_acc = _ACCORDING.match(self._right(k, sp))
