@@ -834,41 +834,52 @@ def test_a_number_can_end_a_sentence_before_a_quote() -> None:
 
 
 @pytest.mark.parametrize(
-    "lead",
-    ["Oszkar's advice to the current envoy is blunt:", "His answer was simple:"],
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "Rainer Oszkar led the monitoring mission for two years.\n\n"
+            "Oszkar's advice to the current envoy is blunt: "
+            '"Stop waiting for trust. Build a mechanism that works without it."',
+            "Rainer Oszkar",
+            id="possessor-colon-lead-in",
+        ),
+        pytest.param(
+            "Rainer Oszkar led the monitoring mission for two years.\n\n"
+            'His answer was simple: "Stop waiting for trust. Build a mechanism that works."',
+            "Rainer Oszkar",
+            id="pronoun-possessor-colon-lead-in",
+        ),
+        pytest.param(
+            "The Quellmari Foreign Ministry said in a statement that its units had come under "
+            "fire from positions held by the Siltmere Liberation Front, an armed group.\n\n"
+            '"We remain ready to talk, at any level and without preconditions," the statement said.',
+            "Quellmari Foreign Ministry",
+            id="the-statement-is-its-issuer",
+        ),
+        pytest.param(
+            "SULVI, April 11 (NPA) - The Kravennan Defence Ministry accused Quellmar on Thursday "
+            'of shelling villages overnight and warned that the army would "respond at a time of '
+            'its choosing" if the attacks continued.',
+            "Kravennan Defence Ministry",
+            id="dateline-opens-the-article",
+        ),
+        pytest.param(
+            "The Kravennan Defence Ministry accused Quellmar on Thursday of shelling villages "
+            'overnight and warned that the army would "respond at a time of its choosing".',
+            "Kravennan Defence Ministry",
+            id="coordinated-verb-keeps-the-subject",
+        ),
+        pytest.param(
+            "Fenna Olvarsen heads the corridor programme at the Brightwater Institute.\n\n"
+            'In her reading, the deal was "a pause, never a settlement", and both sides rearmed.',
+            "Fenna Olvarsen",
+            id="in-her-reading",
+        ),
+    ],
 )
-def test_a_colon_lead_in_owned_by_the_speaker(lead: str) -> None:
-    text = (
-        "Rainer Oszkar led the monitoring mission for two years.\n\n"
-        f'{lead} "Stop waiting for trust. Build a mechanism that works without it."'
-    )
-    assert [q.speaker for q in extract_quotes(text)] == ["Rainer Oszkar"]
-
-
-def test_the_statement_speaks_for_the_organisation_that_issued_it() -> None:
-    text = (
-        "The Quellmari Foreign Ministry said in a statement that its units had come under fire "
-        "from positions held by the Siltmere Liberation Front, an armed group.\n\n"
-        '"We remain ready to talk, at any level and without preconditions," the statement said.'
-    )
-    assert [q.speaker for q in extract_quotes(text)] == ["Quellmari Foreign Ministry"]
-
-
-def test_a_dateline_opens_the_article_not_its_first_sentence() -> None:
-    text = (
-        "SULVI, April 11 (NPA) - The Kravennan Defence Ministry accused Quellmar on Thursday "
-        'of shelling villages overnight and warned that the army would "respond at a time of '
-        'its choosing" if the attacks continued.'
-    )
-    assert [q.speaker for q in extract_quotes(text)] == ["Kravennan Defence Ministry"]
-
-
-def test_a_coordinated_verb_keeps_the_clause_subject_not_its_object() -> None:
-    text = (
-        "The Kravennan Defence Ministry accused Quellmar on Thursday of shelling villages "
-        'overnight and warned that the army would "respond at a time of its choosing".'
-    )
-    assert [q.speaker for q in extract_quotes(text)] == ["Kravennan Defence Ministry"]
+def test_who_speaks_in_real_news_constructions(text: str, speaker: str) -> None:
+    # each construction lost or misattributed a quote of data/heldout/attribution_f
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
 
 
 def test_names_joined_by_and_are_people_of_their_countries() -> None:
@@ -880,11 +891,3 @@ def test_names_joined_by_and_are_people_of_their_countries() -> None:
     )
     got = [(q.speaker, q.affiliation) for q in extract_quotes(text)]
     assert got == [("Yevgeny Rastorguyev", "Estravia")]
-
-
-def test_in_her_reading_gives_the_fragment_to_her() -> None:
-    text = (
-        "Fenna Olvarsen heads the corridor programme at the Brightwater Institute.\n\n"
-        'In her reading, the deal was "a pause, never a settlement", and both sides rearmed.'
-    )
-    assert [q.speaker for q in extract_quotes(text)] == ["Fenna Olvarsen"]
