@@ -2242,8 +2242,8 @@ class _Article:
         m = _POSSESSOR_SPEECH.match(self.masked[ss:end])
         if m:
             owner = m.group("owner")
-            if owner.lower() in ("his", "her", "their"):
-                pron = {"his": "He", "her": "She", "their": "They"}[owner.lower()]
+            if owner.lower() in _SUBJECT_OF_POSSESSIVE:
+                pron = _SUBJECT_OF_POSSESSIVE[owner.lower()]
                 return self.resolve(pron, ss + m.start("owner"), ":", "colon-lead-in")
             for mn in self.mentions_between(ss + m.start("owner"), ss + m.end("owner")):
                 if mn.entity.kind == "person":
@@ -2848,6 +2848,7 @@ _ACCORDING_START = re.compile(r"\s*According\s+to\s+([^,\x00]{1,80}),")
 # "For Nadia Boukhari, a specialist in maritime law, the risk is «real and growing»"
 _FOR_NAME_START = re.compile(r"\s*For\s+([A-Z][^,\x00]{1,60}),")
 _VERB_WORD = re.compile(rf"\b(?:{_VERB_RE})\b")
+_SUBJECT_OF_POSSESSIVE = {"his": "He", "her": "She", "their": "They"}
 _IN_THEIR_VIEW = re.compile(
     r"\s*(?:In|To|For)\s+(his|her|their)\s+(?:view|reading|words|opinion|assessment|mind|"
     r"account|estimation|judgement|judgment|telling)\b"
@@ -3293,7 +3294,7 @@ class _Extractor:
         # "In her reading, the deal was “…”": the owner of the view
         m_view = _IN_THEIR_VIEW.match(seg)
         if m_view:
-            pron = {"his": "He", "her": "She", "their": "They"}[m_view.group(1).lower()]
+            pron = _SUBJECT_OF_POSSESSIVE[m_view.group(1).lower()]
             r = art.resolve(pron, ss + m_view.start(1), "in " + m_view.group(1), "partial")
             if r is not None and r.entity is not None:
                 return r
