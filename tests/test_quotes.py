@@ -815,7 +815,7 @@ def test_an_organisations_short_name_is_neither_a_country_nor_the_speaker() -> N
     assert got == [("Anna Kiel", "Northern Grain Forum (NGF)")] * 2
 
 
-@pytest.mark.parametrize("mark", ["13:12 -", "09.41 GMT –", "•"])
+@pytest.mark.parametrize("mark", ["13:12 -", "09.41 GMT –", "09:45", "[10:30]", "•"])
 def test_a_live_blog_time_stamp_does_not_make_the_quote_a_fragment(mark: str) -> None:
     text = (
         "The envoy, Odalys Venterra, arrived at noon.\n\n"

@@ -2767,10 +2767,11 @@ _BAD_SUBJ_START = re.compile(
 
 # Patterns used once per quote, name or sentence, compiled here rather than
 # looked up (or, for those built from _VERB_RE, rebuilt) at every call.
-# the time stamp or bullet that opens a live-blog or list entry: "13:12 - ", "09.41 GMT – ", "• "
+# the time stamp or bullet that opens a live-blog or list entry: "13:12 - ", "09.41 GMT – ",
+# "09:45 ", "[10:30] ", "• "
 _ENTRY_MARK = re.compile(
-    r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT|local time))?"
-    r"\s*[-–—|]|[-–—•*]"
+    r"(?:\[?\d{1,2}[:.]\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT|local time))?"
+    r"\]?(?:\s*[-–—|:])?|[-–—•*]"
     # a dateline: "SULVI, April 11 (NPA) -", "BAYT NASR (APC) –"
     rf"|[{_UPPER}][{_UPPER}'’. -]+(?:,[^()\n\-–—]{{1,30}})?(?:\s*\([^()\n]{{1,40}}\))?\s*[-–—])[ \t]+"
 )
