@@ -1696,10 +1696,17 @@ class _Article:
             words_app = [w.strip(".,").lower() for w in m_app.group(1).split()]
             if _WHO_START.match(after):
                 return len(toks) >= 2
-            return len(toks) >= 2 and (
+            if len(toks) >= 2 and (
                 any(w in _PERSON_ROLE_NOUNS or w.endswith("ist") for w in words_app)
                 or _AGE_WORD.search(m_app.group(1)) is not None
-            )
+            ):
+                return True
+            if len(toks) < 2 or any(
+                w in _PLACE_WORDS | _ORG_NOUNS | _SETTLEMENTS for w in words_app
+            ):
+                return False  # "Sabrin, a town of 20,000"; "Halvik Shipping, a company"
+            # an appositive noun we do not know ("Goran Pelc, a carpenter,"): the other
+            # evidence below decides
         if _VERB_AFTER.match(after):
             return True
         if len(toks) >= 2:
@@ -2853,6 +2860,10 @@ _SUBJECT_OF_POSSESSIVE = {"his": "He", "her": "She", "their": "They"}
 _IN_THEIR_VIEW = re.compile(
     r"\s*(?:In|To|For)\s+(his|her|their)\s+(?:view|reading|words|opinion|assessment|mind|"
     r"account|estimation|judgement|judgment|telling)\b"
+)
+_SETTLEMENTS = frozenset(
+    "town city village port district settlement hamlet suburb neighbourhood neighborhood "
+    "country state capital quarter enclave outpost base camp crossing checkpoint".split()
 )
 _AND_END = re.compile(r"\band\s*$")
 _VERB_COMMA_END = re.compile(rf"\b(?:{_VERB_RE})\s*,$")
