@@ -1446,9 +1446,8 @@ class _Article:
     def _sentence_boundaries(self) -> list[int]:
         t = self.masked
         out = set(self.para_starts)
-        for (
-            ps
-        ) in self.para_starts:  # a live blog's "13:12 GMT - " opens the entry, not its sentence
+        # a live blog's "13:12 GMT - " or a dateline opens the entry, not its sentence
+        for ps in self.para_starts:
             m = _ENTRY_MARK.match(t, ps)
             if m:
                 out.add(m.end())
