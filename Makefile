@@ -40,13 +40,13 @@ test: $(STAMP) ## Run the whole test suite (slow tests and doctests included)
 test-fast: $(STAMP) ## Run the tests not marked slow
 	$(BIN)/python -m pytest -m "not slow"
 
-lint: $(STAMP) ## ruff lint and format check
-	$(BIN)/ruff check src tests scripts benchmarks
-	$(BIN)/ruff format --check src tests scripts benchmarks
+lint: $(STAMP) ## ruff lint and format check (code, notebooks and the Python in the docs)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 format: $(STAMP) ## Apply ruff fixes and formatting
-	$(BIN)/ruff check --fix src tests scripts benchmarks
-	$(BIN)/ruff format src tests scripts benchmarks
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 bench: $(STAMP) ## Run the speed benchmarks and print their figures
 	$(BIN)/python benchmarks/run.py
