@@ -889,6 +889,94 @@ def test_who_speaks_in_real_news_constructions(text: str, speaker: str) -> None:
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        pytest.param(
+            '"Our sailors were in open water," President Anton Velk of Marisca said in a '
+            'televised address, his first remarks since the seizure. "Teshlin will answer for '
+            'this."',
+            ["Anton Velk", "Anton Velk"],
+            id="remarks-is-a-noun",
+        ),
+        pytest.param(
+            "Ilka Brandt, the council's secretary-general, urged Teshlin to accept \"a joint "
+            'survey".\n\nMarisca\'s foreign minister, Karina Solt, declined to comment. "I will '
+            'not discuss stolen paper," she told reporters in Teshlin. But she said Marisca '
+            'remained "ready to talk tomorrow".',
+            ["Ilka Brandt", "Karina Solt", "Karina Solt"],
+            id="a-city-is-no-person",
+        ),
+        pytest.param(
+            "Marisca and Teshlin traded accusations on Friday. Government spokesman Omid "
+            "Tarek said the documents proved Marisca right.\n\nHe said Marisci investigators "
+            'would examine the files for evidence of what he called "planned espionage".',
+            ["Omid Tarek"],
+            id="what-he-called",
+        ),
+        pytest.param(
+            "Foreign Minister Leyla Amsel of Marisca spoke for an hour.\n\nAsked by a reporter "
+            "whether Marisca would accept an offer to host talks in the capital early next "
+            'month, the minister said her government would not send a delegation "while their '
+            'guns are pointed at our coast".',
+            ["Leyla Amsel"],
+            id="long-opening-clause",
+        ),
+        pytest.param(
+            "Foreign Minister Ilse Varga gave a long interview on Sunday.\n\nThe minister said "
+            'she had spoken twice with her counterpart, Vesna Kolar, since the shooting.\n\n"I '
+            'told Minister Kolar that we grieve for her guards," she said.',
+            ["Ilse Varga"],
+            id="role-subject-before-an-appositive-name",
+        ),
+        pytest.param(
+            "Valley Lakes Watch, an environmental group that monitors the basin, said in a "
+            'statement: "The fighting could not have come at a worse moment."',
+            ["Valley Lakes Watch"],
+            id="place-words-named-organisation",
+        ),
+        pytest.param(
+            "KESTRA - Marisca's ambassador in Teshlin warned last autumn that coast guard "
+            'commanders were "looking for a boat to make an example of", according to '
+            "diplomatic cables.\n\nThe ambassador, Jonas Ferrant, wrote most of them.",
+            ["Jonas Ferrant"],
+            id="according-to-documents",
+        ),
+    ],
+)
+def test_who_speaks_in_each_quote(text: str, speakers: list[str]) -> None:
+    # each construction lost or misattributed a quote of data/heldout/attribution_h
+    assert [q.speaker for q in extract_quotes(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Marisca's navy and Teshlin's coast guard both patrol the shoal.\n\n09:05 - Marisca "
+            "has responded. Government spokesman Omid Tarek told reporters that the Teshlini "
+            'boat had entered without permission.\n\n"Nobody here wants a confrontation," Tarek '
+            "said.",
+            [("Omid Tarek", "Marisca")],
+            id="country-earlier-in-the-paragraph",
+        ),
+        pytest.param(
+            "Marisca's government ordered an inquiry last week. Marisca's most senior soldier "
+            "admitted on Wednesday that the guards waited forty minutes, as the committee "
+            "opened its hearing into the clash with Teshlin's army.\n\nGeneral Boran Elk, chief "
+            'of the general staff, told the committee the road was blocked.\n\n"I will not '
+            'pretend that forty minutes is acceptable," Elk said.',
+            [("Boran Elk", "Marisca")],
+            id="a-sentence-about-a-state",
+        ),
+    ],
+)
+def test_the_side_of_a_speaker_named_by_office(text: str, expected: list[tuple[str, str]]) -> None:
+    # the country nearest the name: earlier in its paragraph before later in its sentence,
+    # and a sentence about a state before a country it names in passing (attribution_h)
+    assert [(q.speaker, q.affiliation) for q in extract_quotes(text)] == expected
+
+
 def test_names_joined_by_and_are_people_of_their_countries() -> None:
     text = (
         "Norland's navy and Estravia's army stood down on Sunday.\n\n"

@@ -1362,7 +1362,9 @@ def _only_lead_in(before: str) -> bool:
     names and determiners after an optional short clause ("On Monday, the
     foreign minister"). Cached: the same sentence openings recur."""
     if "," in before:
-        before = _LEAD_CLAUSE.sub("", before)
+        m = _LEAD_CLAUSE.match(before)
+        if m and not _VERB_WORD.search(m.group(0)):  # not "The minister said she …, X"
+            before = before[m.end() :]
     for w in before.split():
         w = w.strip(".,")
         if not (w.lower() in _LEAD_IN_WORDS or w[:1].isupper() or w.endswith(("’s", "'s"))):
@@ -1440,6 +1442,7 @@ class _Article:
         self.boundaries = self._sentence_boundaries()
         self.boundary_set = set(self.boundaries)
         self.verb_subject_tokens = _verb_subject_tokens(self.masked)
+        self.places = _place_words(self.masked, self.para_starts)
         self._scan_entities()
 
     # -- sentences -------------------------------------------------------
@@ -1613,6 +1616,10 @@ class _Article:
                 return
         shape = _run_shape(tuple(words))
         if shape.kind == "skip":
+            # a name of place words that an appositive makes an organisation:
+            # "Mountain Rivers Watch, an environmental group, said"
+            if len(words) >= 2 and not all(w.lower() in _ROLE_LIKE for w in words):
+                self._org_by_appositive(" ".join(words), s, e)
             return
         if (
             shape.single is not None
@@ -1640,12 +1647,7 @@ class _Article:
             # sentence-initial single words are often not names
             is_person = self._looks_like_person(s, e, toks)
         if not is_person:
-            app = _ORG_APPOSITIVE.match(t, e)
-            if app and len(words) >= 1 and not self.gaz.is_country(name):
-                ent = self._entity(name, "organisation")
-                ent.affiliation = ent.affiliation or name
-                ent.roles.append(app.group(1).lower())
-                self.mentions.append(_Mention(name_start, e, ent, self._is_subject(s)))
+            if not self.gaz.is_country(name) and self._org_by_appositive(name, name_start, e):
                 return
             if len(toks) == 1:
                 ent = self._match_entity(toks)
@@ -1674,6 +1676,18 @@ class _Article:
                 self._learn_from_role(ent, r)
         self.mentions.append(_Mention(name_start, e, ent, self._is_subject(s) and not possessive))
 
+    def _org_by_appositive(self, name: str, s: int, e: int) -> bool:
+        """Record ``name`` as an organisation when an appositive says it is one
+        ("Halvik Shipping, a company that …"); whether it did."""
+        app = _ORG_APPOSITIVE.match(self.masked, e)
+        if not app:
+            return False
+        ent = self._entity(name, "organisation")
+        ent.affiliation = ent.affiliation or name
+        ent.roles.append(app.group(1).lower())
+        self.mentions.append(_Mention(s, e, ent, self._is_subject(s)))
+        return True
+
     def _looks_like_person(self, s: int, e: int, toks: list[str]) -> bool:
         t = self.masked
         if self.gaz.is_country(t[s:e]) or _ACRONYM.fullmatch(t[s:e].strip()):
@@ -1684,6 +1698,13 @@ class _Article:
             return False  # "Foreign Minister Ana Ruiz of Norland spoke": a place
         if t[s:e].isupper():
             return False  # a dateline: "SANTA INÉS DEL TAMBUL – Rosa Tapia measures …"
+        if len(toks) == 1 and (
+            t[s:e] in self.places or self.gaz.country_of(_POSSESSIVE_END.sub("", t[s:e]))
+        ):
+            # a place the article names as one ("reporters in Mirelle", "MIRELLE -"), so
+            # "urged Mirelle to accept" is its government; a demonym ("said Oshkaran
+            # investigators")
+            return False
         if before[-1:].isspace() and before.split()[-1:] and before.split()[-1] in SPEECH_VERBS:
             return True
         if _AGE_APPOSITIVE.match(after) or (
@@ -1997,20 +2018,29 @@ class _Article:
         return None
 
     def country_near(self, pos: int) -> str | None:
-        """The country named closest before ``pos``: same sentence, then the
-        paragraph, then the previous paragraph; None when none is named."""
+        """The country named nearest ``pos``: earlier in its sentence, then earlier in
+        its paragraph ("Oshkara has responded. Spokesman X told reporters that the
+        Tavrossan boat …"), then later in the sentence, then in the previous paragraph;
+        None when none is named."""
         ss = self.sentence_start(pos)
         ps = self.para_of(pos)[0]
         prev_ps = self.paras[max(0, self.para_index(pos) - 1)][0]
-        for a, b in ((ss, self.sentence_end(pos)), (ps, ss), (prev_ps, ps)):
+        for a, b in ((ss, pos), (ps, ss), (pos, self.sentence_end(pos)), (prev_ps, ps)):
+            if a not in (ss, pos):
+                # a sentence about a state outranks a country it names later
+                # ("Lusharia's most senior soldier acknowledged … the clash with
+                # Zhetvara. General X told …")
+                i, j = (
+                    bisect.bisect_left(self.boundaries, a),
+                    bisect.bisect_left(self.boundaries, b),
+                )
+                for start in reversed(self.boundaries[i:j]):
+                    m = _CAP_TOKEN_RE.match(self.masked, start)
+                    c = m and self.gaz.country_of(_POSSESSIVE_END.sub("", m.group(0)))
+                    if c:
+                        return c
             words = _CAP_TOKEN_RE.findall(self.masked[a:b])
-            if a == ss:  # prefer what precedes the name, then what follows it
-                before = _CAP_TOKEN_RE.findall(self.masked[ss:pos])
-                after = _CAP_TOKEN_RE.findall(self.masked[pos:b])
-                words = list(reversed(before)) + after
-            else:
-                words = list(reversed(words))
-            for w in words:
+            for w in words if a == pos else reversed(words):  # after the name: in order
                 c = self.gaz.country_of(_POSSESSIVE_END.sub("", w))
                 if c:
                     return c
@@ -2145,9 +2175,14 @@ class _Article:
                 ][-1:]
             mn = self._nearest_antecedent(ok or persons)
             # a later sentence whose subject is a role ("The foreign minister later
-            # told reporters …. “…,” he said") points past the last name
+            # told reporters …. “…,” he said") points past the last name; so does the
+            # name's own sentence when the name is not its subject ("The minister said
+            # she had called her counterpart, Vesna Kordai. “…,” she said")
             role = self._role_subject_between(
-                self.sentence_start(mn.start) + 1 if mn is not None else window_start, pos
+                self.sentence_start(mn.start) + (1 if mn.subject else 0)
+                if mn is not None
+                else window_start,
+                pos,
             )
             if role is not None and self.gender(role) in (want, None):
                 return role
@@ -2828,9 +2863,9 @@ _LEAD_ADVERBIAL = re.compile(
     r"^(?:(?:In|On|At|During|After|Before|Speaking|Asked|Earlier|Later|Meanwhile|"
     r"However|But|And|Separately|Elsewhere|Instead|Still|Yet|Then|Now|Today|Also|"
     r"Addressing|Writing|Responding|Answering|Interviewed|Since|From|For|With|Under|"
-    r"Following|Despite|Last|This|Next|When|While|As|Once|Inside|Outside|Back)\b[^,]{0,80},\s*"
+    r"Following|Despite|Last|This|Next|When|While|As|Once|Inside|Outside|Back)\b[^,]{0,140},\s*"
     # any participle opening a clause: "Arriving at the Forum building, X told"
-    r"|[A-Z][a-z]{2,}ing\s+[a-z][^,]{0,80},\s*)"
+    r"|[A-Z][a-z]{2,}ing\s+[a-z][^,]{0,140},\s*)"
 )
 # a second adverbial, lower case ("Speaking from his office, with a map behind him, Mr Dao")
 _NEXT_ADVERBIAL = re.compile(
@@ -2855,11 +2890,36 @@ _ACCORDING_START = re.compile(r"\s*According\s+to\s+([^,\x00]{1,80}),")
 # "For Nadia Boukhari, a specialist in maritime law, the risk is «real and growing»"
 _FOR_NAME_START = re.compile(r"\s*For\s+([A-Z][^,\x00]{1,60}),")
 _VERB_WORD = re.compile(rf"\b(?:{_VERB_RE})\b")
+# a reporting verb's form used as a noun: "his first remarks", "the comments"
+_VERB_AS_NOUN = re.compile(
+    rf"\b(?:his|her|their|its|the|a|an|our|my)\s+(?:\w+\s+)?(?:{_VERB_RE})\b"
+)
 _SUBJECT_OF_POSSESSIVE = {"his": "He", "her": "She", "their": "They"}
 _IN_THEIR_VIEW = re.compile(
     r"\s*(?:In|To|For)\s+(his|her|their)\s+(?:view|reading|words|opinion|assessment|mind|"
     r"account|estimation|judgement|judgment|telling)\b"
 )
+# a single capitalised word after a preposition of place: "reporters in Mirelle"
+_LOCATIVE_WORD = re.compile(
+    rf"\b(?:in|from|near|outside|inside)\s+({_CAP_TOKEN})(?![\w'’-]|\s+[{_UPPER}])"
+)
+
+# a dateline's place when it is one word: "MIRELLE - ", "MIRELLE, April 3 (NPA) - "
+_DATELINE_WORD = re.compile(rf"([{_UPPER}]+)\s*[,(\-–—]")
+
+
+def _place_words(masked: str, para_starts: Sequence[int]) -> set[str]:
+    """Single words an article uses as places: after "in", "from", "near" …, or as a
+    paragraph's dateline ("MIRELLE - ": Mirelle)."""
+    out = {m.group(1).rstrip(".") for m in _LOCATIVE_WORD.finditer(masked)}
+    for ps in para_starts:
+        m = _ENTRY_MARK.match(masked, ps)
+        place = m and _DATELINE_WORD.match(m.group(0))
+        if place:
+            out.add(place.group(1).capitalize())
+    return out
+
+
 _SETTLEMENTS = frozenset(
     "town city village port district settlement hamlet suburb neighbourhood neighborhood "
     "country state capital quarter enclave outpost base camp crossing checkpoint".split()
@@ -2875,6 +2935,11 @@ _COORDINATION = re.compile(r"[\W_]+|\b(?:and|but|then|also|later|however|\w+ly)\
 _WORD_TOKEN = re.compile(r"[\w’'-]+")
 _CLAUSE_THEN_SUBJECT_VERB = re.compile(rf"^[^\x00.!?;]*?,\s*{_SUBJ}\s+(?P<verb>{_VERB_RE})\b")
 _CLAUSE_CUT = re.compile(r",\s*(?:and|but|while|whereas)\s+|;\s*|\x00[^\w]*?(?:and|but)\s+")
+_DOCUMENT = re.compile(
+    r"\b(?:cables?|documents?|reports?|memos?|memorandum|letters?|minutes|transcripts?|records?|"
+    r"e-?mails?|messages?|notes|papers|files|filings?|recordings?)\b"
+)
+_WHAT_SUBJECT = re.compile(r"\bwhat\s+(?P<subj>[^,;\x00]{1,60}?)\s*$")
 _WHO_END = re.compile(r",?\s*who\s*(?:\w+\s+)?$")
 _AUXILIARY_END = re.compile(r"\s+(?:has|had|have|also|then|later|on\s+\w+day|\w+ly)\s*$")
 _PRONOUN_END = re.compile(r"\b(he|she|they|it)\s*$", re.I)
@@ -3159,6 +3224,7 @@ class _Extractor:
                 elif pres.cue and pres.method == "split":
                     tail = _VERB_WORD.sub("", tail, count=1)
                 own = self.after_attribution(k, sp)
+                tail = _VERB_AS_NOUN.sub(" ", tail)  # "…, his first remarks since …"
                 if own is None and not _VERB_WORD.search(tail) and len(tail) < 160:
                     kind = (
                         "partial"
@@ -3313,9 +3379,15 @@ class _Extractor:
         m_acc = _ACCORDING.match(self._right(k, sp))
         if m_acc:
             rstart = (sp.close_pos + 1) if sp.close_pos is not None else sp.end
-            return art.resolve(
+            r = art.resolve(
                 m_acc.group("subj"), rstart + m_acc.start("subj"), "according to", "partial"
             )
+            # "… were “…”, according to diplomatic cables": a document only carries the
+            # words of the sentence's subject
+            if (r is not None and r.entity is not None) or not _DOCUMENT.search(
+                m_acc.group("subj")
+            ):
+                return r
         words = list(_WORD_TOKEN.finditer(seg))
         verb_m = None
         for w in reversed(words):
@@ -3335,6 +3407,10 @@ class _Extractor:
             return None
         verb = verb_m.group(0).lower()
         prefix = seg[: verb_m.start()]
+        # "… for evidence of what he called “planned espionage”": the verb's own subject
+        m_what = _WHAT_SUBJECT.search(prefix)
+        if m_what and _valid_subject(m_what.group("subj")):
+            return art.resolve(m_what.group("subj"), ss + m_what.start("subj"), verb, "partial")
         if verb not in _PARTICIPLES:
             # the clause the verb heads: "X called it “…”, and his spokesman, Y, said"
             cuts = list(_CLAUSE_CUT.finditer(prefix))
