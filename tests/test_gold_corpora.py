@@ -26,9 +26,10 @@ CORPORA = {
     "attribution_c": (ROOT / "data/heldout/attribution_c", 0.98, 0.93, 0.72),
     "attribution_d": (ROOT / "data/heldout/attribution_d", 0.98, 0.89, 0.68),
     "attribution_e": (ROOT / "data/heldout/attribution_e", 0.97, 0.85, 0.70),
-    "attribution_f": (ROOT / "data/heldout/attribution_f", 0.97, 0.95, 0.58),
+    "attribution_f": (ROOT / "data/heldout/attribution_f", 0.97, 0.95, 0.66),
     "attribution_g": (ROOT / "data/heldout/attribution_g", 0.97, 0.90, 0.55),
     "attribution_h": (ROOT / "data/heldout/attribution_h", 0.98, 0.97, 0.70),
+    "attribution_i": (ROOT / "data/heldout/attribution_i", 0.97, 0.90, 0.44),
 }
 
 

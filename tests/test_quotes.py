@@ -942,10 +942,76 @@ def test_who_speaks_in_real_news_constructions(text: str, speaker: str) -> None:
             ["Jonas Ferrant"],
             id="according-to-documents",
         ),
+        pytest.param(
+            "The Lakeland Compact, the regional bloc that has tried to mediate since the "
+            'vote, said in a statement last week: "Our envoy will visit the crossing as soon '
+            'as both capitals agree."',
+            ["Lakeland Compact"],
+            id="an-appositive-bloc-that",
+        ),
+        pytest.param(
+            "Ilse Varn ran a pharmacy for fourteen years. This month, after a drone was "
+            "downed over the Ashgrove Highlands, her nickname came back.\n\nShe said the "
+            'incursions had convinced her that the country needed "a layered defence".',
+            ["Ilse Varn"],
+            id="highlands-are-a-place",
+        ),
+        pytest.param(
+            "Hana Kostel, an independent who represents the border constituency, said the "
+            'mood was grim. "My constituents are sleeping in their cellars," Kostel said.',
+            ["Hana Kostel"],
+            id="a-relative-clause-appositive-is-a-person",
+        ),
+        pytest.param(
+            "The air force commander, General Pavol Hradec, has confirmed the incursion. In a "
+            'short video statement he said: "Several drones have already been engaged."',
+            ["Pavol Hradec"],
+            id="a-phrase-then-a-pronoun",
+        ),
+        pytest.param(
+            "Secretary-General Henrika Vaal told ambassadors on Thursday that the alliance's "
+            'posture remained "defensive by design", according to a summary released by her '
+            "office.",
+            ["Henrika Vaal"],
+            id="according-to-a-summary",
+        ),
+        pytest.param(
+            "I met the envoy, Teodor Amsen, in the camp on Sunday. Mr. Amsen's last words to "
+            'me were: "Tell the families the two governments are finally talking."',
+            ["Teodor Amsen"],
+            id="last-words-were",
+        ),
+        pytest.param(
+            "Petr Ulvik, 23, a conscript, walked along the fence line. Asked whether the "
+            'crossing could reopen before winter, he shrugged. "That is for the capital to '
+            'decide, not for me."',
+            ["Petr Ulvik"],
+            id="an-action-beat-after-an-opening-clause",
+        ),
+        pytest.param(
+            "What I hear most is what Nadja Korel, a teacher who has been in the camp since "
+            'the first week, told me on my last visit: "My son asks me every night which '
+            'country we live in now."',
+            ["Nadja Korel"],
+            id="what-she-told-me",
+        ),
+        pytest.param(
+            "I invited the minister, Benedek Sorel, to see the camp. Three days later he "
+            'answered me on social media: "A minister does not tour a settlement at the '
+            'invitation of a clerk."',
+            ["Benedek Sorel"],
+            id="days-later-he",
+        ),
+        pytest.param(
+            "President Ilario Venk used a televised address on Friday to accuse the "
+            'opposition of "staging a humanitarian drama for foreign cameras."',
+            ["Ilario Venk"],
+            id="to-accuse-of",
+        ),
     ],
 )
 def test_who_speaks_in_each_quote(text: str, speakers: list[str]) -> None:
-    # each construction lost or misattributed a quote of data/heldout/attribution_h
+    # each construction lost or misattributed a quote of data/heldout/attribution_h or _i
     assert [q.speaker for q in extract_quotes(text)] == speakers
 
 
@@ -969,12 +1035,26 @@ def test_who_speaks_in_each_quote(text: str, speakers: list[str]) -> None:
             [("Boran Elk", "Marisca")],
             id="a-sentence-about-a-state",
         ),
+        pytest.param(
+            "Luvenia and Teshmar traded fire again. Monitors from the Tri-Lake Compact visit "
+            "the town twice a week.\n\nThe Compact's special envoy, Odalys Venter, who arrived "
+            'in Dorvan on Monday, appealed to both capitals to pull back.\n\n"Nobody wins an '
+            'artillery duel," Venter said.',
+            [("Odalys Venter", "Tri-Lake Compact")],
+            id="a-compact-is-an-organisation",
+        ),
     ],
 )
 def test_the_side_of_a_speaker_named_by_office(text: str, expected: list[tuple[str, str]]) -> None:
     # the country nearest the name: earlier in its paragraph before later in its sentence,
     # and a sentence about a state before a country it names in passing (attribution_h)
     assert [(q.speaker, q.affiliation) for q in extract_quotes(text)] == expected
+
+
+def test_a_name_after_a_leading_word_keeps_its_offsets() -> None:
+    text = 'Officials met on Monday. But Ana Ruiz said: "We will stay."'
+    q = extract_quotes(text)[0]
+    assert (q.speaker, text[q.mention_start : q.mention_end]) == ("Ana Ruiz", "Ana Ruiz")
 
 
 def test_names_joined_by_and_are_people_of_their_countries() -> None:

@@ -588,6 +588,7 @@ _PERSON_ROLE_NOUNS = frozenset(
 _ORG_NOUNS = frozenset(
     [
         "pact",
+        "compact",
         "bloc",
         "tribunal",
         "caucus",
@@ -722,6 +723,16 @@ _PLACE_WORDS = frozenset(
         "basin",
         "highway",
         "road",
+        "highlands",
+        "lowlands",
+        "hills",
+        "heights",
+        "plains",
+        "valleys",
+        "shoal",
+        "shoals",
+        "reef",
+        "flats",
     ]
 )
 _TIME_WORDS = frozenset(
@@ -1640,7 +1651,8 @@ class _Article:
         name, name_words, title_words = shape.name, shape.name_words, shape.title_words
         possessive = shape.possessive
         toks = name_tokens(name)
-        name_start = s + raw.find(name_words[0]) if name_words[0] in raw else s
+        rest = t[s:e]  # after any leading words stripped above
+        name_start = s + rest.find(name_words[0]) if name_words[0] in rest else s
         role_before = self._role_before(s, title_words)
         is_person = bool(role_before) or bool(title_words) or force_person
         if not is_person:
@@ -1719,6 +1731,7 @@ class _Article:
             if len(toks) >= 2 and (
                 any(w in _PERSON_ROLE_NOUNS or w.endswith("ist") for w in words_app)
                 or _AGE_WORD.search(m_app.group(1)) is not None
+                or "who" in words_app  # "Hana Kostrova, an independent who represents …"
             ):
                 return True
             if len(toks) < 2 or any(
@@ -2758,7 +2771,8 @@ _ACRONYM_WORD = re.compile(r"\b[A-Z]{2,6}\b")
 _ORG_APPOSITIVE = re.compile(
     r",\s*(?:the|a|an|its)\s+(?:[\w’'-]+\s+){0,4}?(company|firm|carrier|airline|exporter|importer|"
     r"operator|producer|manufacturer|group|bank|insurer|charity|union|association|party|militia|"
-    r"movement|front|organisation|organization|agency|network|coalition|broadcaster|newspaper)\b"
+    r"movement|front|organisation|organization|agency|network|coalition|broadcaster|newspaper|"
+    r"alliance|bloc|body|council|commission|institute|think\s+tank|ngo)\b"
 )
 _SENTENCE_CUT = re.compile(rf"(?<=[a-z{_LOWER[3:]}]{{2}})\.\s+")
 _ROLE_OWNER = re.compile(rf"({_CAP_TOKEN}(?:\s+{_CAP_TOKEN})*)['’]s\s+\w+")
@@ -2852,8 +2866,8 @@ _PARTICLE_HYPHEN = re.compile(rf"{_PARTICLE}-[{_UPPER}]")
 _LEAD_PRONOUN = re.compile(r"\s*(?:(He|She|They|It)|[^,\x00]{0,40},\s*([Hh]e|[Ss]he|[Tt]hey))\b")
 # a speaker's words announced by their owner: "Oszkar's advice to the envoy is blunt:"
 _POSSESSOR_SPEECH = re.compile(
-    r"\s*(?P<owner>His|Her|Their|[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}['’]s)\s+"
-    r"(?:\w+\s+){0,2}(?:advice|message|answer|reply|verdict|view|response|warning|plea|argument|"
+    r"\s*(?P<owner>His|Her|Their|(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}['’]s)"
+    r"\s+(?:\w+\s+){0,2}(?:advice|message|answer|reply|verdict|view|response|warning|plea|argument|words|"
     r"point|conclusion|assessment|diagnosis|prescription|request|demand|appeal|instruction)s?\b"
     r"[^:\x00]{0,60}:\s*$"
 )
@@ -2875,7 +2889,8 @@ _NEXT_ADVERBIAL = re.compile(
 _FINITE_VERB = re.compile(
     r"\b(?:is|was|were|are|has|had|have|will|would|could|should|can|may|might|did|does|do)\b"
 )
-_RELATIVE_PRONOUN = re.compile(r"\b(?:who|which|whose)\b")
+# a relative clause, also "that" in an appositive ("X, the regional bloc that has tried …,")
+_RELATIVE_PRONOUN = re.compile(r"\b(?:who|which|whose)\b|,\s*(?:the|a|an)\s+[^,]*?\bthat\b")
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S")
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose|where)\b")
 _RELATIVE_CLAUSE_ANY = re.compile(r",\s*(?:who|which|whose|where|of\s+which|in\s+which)\b")
@@ -2937,12 +2952,26 @@ _CLAUSE_THEN_SUBJECT_VERB = re.compile(rf"^[^\x00.!?;]*?,\s*{_SUBJ}\s+(?P<verb>{
 _CLAUSE_CUT = re.compile(r",\s*(?:and|but|while|whereas)\s+|;\s*|\x00[^\w]*?(?:and|but)\s+")
 _DOCUMENT = re.compile(
     r"\b(?:cables?|documents?|reports?|memos?|memorandum|letters?|minutes|transcripts?|records?|"
-    r"e-?mails?|messages?|notes|papers|files|filings?|recordings?)\b"
+    r"e-?mails?|messages?|notes|papers|files|filings?|recordings?|summar(?:y|ies)|readouts?)\b"
 )
+_INFINITIVE_VERBS = frozenset(
+    "accuse describe call warn denounce condemn dismiss brand demand urge insist promise vow "
+    "pledge threaten reject praise welcome criticise criticize blame".split()
+)
+_WHAT_THEN = re.compile(r"\bwhat\s+(?P<subj>[^;\x00]{1,140}?)[\s,]*$")
 _WHAT_SUBJECT = re.compile(r"\bwhat\s+(?P<subj>[^,;\x00]{1,60}?)\s*$")
 _WHO_END = re.compile(r",?\s*who\s*(?:\w+\s+)?$")
 _AUXILIARY_END = re.compile(r"\s+(?:has|had|have|also|then|later|on\s+\w+day|\w+ly)\s*$")
 _PRONOUN_END = re.compile(r"\b(he|she|they|it)\s*$", re.I)
+# the subject of an action beat: "he shrugged", "the minister did not hesitate"
+_BEAT_SUBJECT = re.compile(
+    rf"((?:[Hh]e|[Ss]he)|[Tt]he\s+(?:[a-z-]+\s+){{0,2}}(?:{'|'.join(sorted(_PERSON_ROLE_NOUNS, key=len, reverse=True))}))"
+    r"\s+(?:\w+ly\s+)?[a-z]+"
+)
+_PHRASE_THEN_PRONOUN = re.compile(
+    r"(?:(?:In|At|On|During|After|Before|From|With|Without|Through|Via|Later|Earlier)\b"
+    r"[^,\x00]{0,100}?|[A-Z][^,\x00]{0,40}?\s(?:later|earlier|afterwards|ago))\s(he|she|they)$"
+)
 _PARENTHETICAL_PRONOUN = re.compile(r"\w,\s+(he|she|they)$")
 _REPORTING_SENTENCE = re.compile(
     rf"(?:^|(?<=[.!?]\s))(?P<subj>[^\x00.!?;]{{1,120}}?)\s+(?:\w+ly\s+)?(?P<verb>{_VERB_RE})\b"
@@ -2951,9 +2980,9 @@ _REPORTING_SENTENCE = re.compile(
 
 def _clean_subject(subj: str) -> str:
     subj = _LEAD_CONJUNCTION.sub("", subj.strip())
-    m = _PARENTHETICAL_PRONOUN.search(subj)
+    m = _PARENTHETICAL_PRONOUN.search(subj) or _PHRASE_THEN_PRONOUN.match(subj)
     if m:  # "The agreement last month, he argues, was ...": the speaker is "he"
-        return m.group(1)
+        return m.group(1)  # also "In a short video statement he said:"
     # drop leading adverbials: "In Moscow, ", "On Monday, ", "Speaking in X, "
     first = True
     while True:
@@ -3143,6 +3172,15 @@ class _Extractor:
             return None
         if punct is None and sp.family and self.text[sp.start : sp.start + 1].islower():
             return None
+        # "What I hear most is what Nadja Korvell, a teacher …, told me:" is her quote
+        m_what = _WHAT_THEN.search(m.group("subj"))
+        if m_what and _valid_subject(m_what.group("subj")):
+            return art.resolve(
+                m_what.group("subj"),
+                ss + m.start("subj") + m_what.start("subj"),
+                m.group("verb") + (punct or ""),
+                "before",
+            )
         subj = _clean_subject(m.group("subj"))
         if not _valid_subject(subj):
             return None
@@ -3320,6 +3358,16 @@ class _Extractor:
                 return _Resolution(
                     mn.entity, text[mn.start : mn.end], mn.start, mn.end, None, "beat"
                 ), "direct"
+            # … or a pronoun or a role after an opening clause ("Asked whether the
+            # crossing could reopen, he shrugged. “…”")
+            sentence = art.masked[prev_ss:ss]
+            head = _clean_subject(sentence)
+            m_beat = _BEAT_SUBJECT.match(head)
+            if m_beat:
+                off = prev_ss + len(sentence) - len(sentence.lstrip()) + sentence.strip().find(head)
+                r = art.resolve(m_beat.group(1), off, None, "beat")
+                if r is not None and r.entity is not None and r.entity.kind == "person":
+                    return r, "direct"
         # speech attributed to someone the article does not name ("a senior official
         # said"): a quote all the same, with no speaker
         if not embedded and not _is_name_like(content):
@@ -3390,9 +3438,11 @@ class _Extractor:
                 return r
         words = list(_WORD_TOKEN.finditer(seg))
         verb_m = None
-        for w in reversed(words):
+        for i, w in reversed(list(enumerate(words))):
             lw = w.group(0).lower()
-            if lw in _PARTIAL_VERBS:
+            if lw in _PARTIAL_VERBS or (
+                lw in _INFINITIVE_VERBS and i > 0 and words[i - 1].group(0).lower() == "to"
+            ):  # "used a televised address to accuse the opposition of «…»"
                 verb_m = w
                 break
         if verb_m is None:
