@@ -30,6 +30,7 @@ CORPORA = {
     "attribution_g": (ROOT / "data/heldout/attribution_g", 0.97, 0.90, 0.55),
     "attribution_h": (ROOT / "data/heldout/attribution_h", 0.98, 0.97, 0.70),
     "attribution_i": (ROOT / "data/heldout/attribution_i", 0.97, 0.90, 0.44),
+    "attribution_j": (ROOT / "data/heldout/attribution_j", 0.98, 0.95, 0.47),
 }
 
 

@@ -1008,10 +1008,45 @@ def test_who_speaks_in_real_news_constructions(text: str, speaker: str) -> None:
             ["Ilario Venk"],
             id="to-accuse-of",
         ),
+        pytest.param(
+            "The Lakeside Basin Energy Consortium said on Wednesday it had suspended "
+            'production.\n\n"We have no safe way to operate the field," the consortium said in '
+            "a statement.",
+            ["Lakeside Basin Energy Consortium"],
+            id="the-consortium-said",
+        ),
+        pytest.param(
+            "Reactions came quickly from abroad.\n\nVELDORIA. The Veldorian Foreign Ministry "
+            'said the shooting was a tragedy. "Responsibility lies with the guards," the '
+            "ministry said.",
+            ["Veldorian Foreign Ministry"],
+            id="a-section-heading",
+        ),
+        pytest.param(
+            "President Nikandros Vaelin and Oztan Merek spoke to reporters after the "
+            'meeting.\n\nVAELIN: "Let me be clear. We want every crossing open, day and '
+            'night."\n\nMEREK: "Nobody fired at close range."',
+            ["Nikandros Vaelin", "Oztan Merek"],
+            id="a-transcript-label",
+        ),
+        pytest.param(
+            "Energy Minister Ilse Varkan spoke in her office on Monday.\n\nAsked whether the "
+            'country would consider retaking the platform by force, Varkan paused. "I am the '
+            'energy minister, not the defence minister."',
+            ["Ilse Varkan"],
+            id="a-named-beat-after-an-opening-clause",
+        ),
+        pytest.param(
+            "The border guard sent no representative. A two-page letter from its commander, "
+            'Colonel Ruhan Talgan, was read into the record.\n\n"The officers followed the '
+            'procedure in force," the letter said.',
+            ["Ruhan Talgan"],
+            id="the-letter-said",
+        ),
     ],
 )
 def test_who_speaks_in_each_quote(text: str, speakers: list[str]) -> None:
-    # each construction lost or misattributed a quote of data/heldout/attribution_h or _i
+    # each construction lost or misattributed a quote of data/heldout/attribution_h, _i or _j
     assert [q.speaker for q in extract_quotes(text)] == speakers
 
 

@@ -589,6 +589,7 @@ _ORG_NOUNS = frozenset(
     [
         "pact",
         "compact",
+        "consortium",
         "bloc",
         "tribunal",
         "caucus",
@@ -1454,6 +1455,16 @@ class _Article:
         self.boundary_set = set(self.boundaries)
         self.verb_subject_tokens = _verb_subject_tokens(self.masked)
         self.places = _place_words(self.masked, self.para_starts)
+        # the narrative with live-blog stamps, datelines and section headings blanked,
+        # for reading names ("TOLVARIA. The Tolvarian Foreign Ministry said" names no
+        # "TOLVARIA. The …" organisation)
+        pieces, pos = [], 0
+        for ps in self.para_starts:
+            mark = _ENTRY_MARK.match(self.masked, ps)
+            if mark:
+                pieces += [self.masked[pos : mark.start()], " " * (mark.end() - mark.start())]
+                pos = mark.end()
+        self.scan = "".join([*pieces, self.masked[pos:]])
         self._scan_entities()
 
     # -- sentences -------------------------------------------------------
@@ -1505,7 +1516,8 @@ class _Article:
                 inside.add(m.group(0))
         self.midcaps = {_POSSESSIVE_END.sub("", w).strip(".") for w in inside}
         consumed: list[tuple[int, int]] = []
-        for m in _ORG_RUN.finditer(t):
+        scan = self.scan
+        for m in _ORG_RUN.finditer(scan):
             if _LOWER_STOP.search(m.group(0)):
                 continue  # crosses a sentence end
             words = m.group(0).split()
@@ -1564,7 +1576,7 @@ class _Article:
             consumed.append((m.start(), m.end()))
         consumed.sort()
         c_starts = [a for a, _ in consumed]
-        for m in _NAME_RUN.finditer(t):
+        for m in _NAME_RUN.finditer(scan):
             i = bisect.bisect_right(c_starts, m.start()) - 1
             if i >= 0 and consumed[i][0] <= m.start() < consumed[i][1]:
                 continue
@@ -2072,6 +2084,11 @@ class _Article:
         if low in _PRONOUNS:
             ent = self.resolve_pronoun(low, offset)
             return _Resolution(ent, phrase, offset, offset + len(phrase), cue, method)
+        if len(words) <= 3 and words[0] in ("the", "a") and words[-1] in _LETTERS:
+            # "…,” the letter said": whoever the article says the letter is from
+            ent = self.document_author(words[-1], offset)
+            if ent is not None:
+                return _Resolution(ent, phrase, offset, offset + len(phrase), cue, method)
         # a name inside the phrase (the last name-like run; appositive names win:
         # "An alliance spokeswoman, Claire Osterhagen,"), also in a long appositive
         # ("The force commander, General X, an officer who has led two missions,")
@@ -2210,6 +2227,25 @@ class _Article:
         if want in ("n", "pl"):
             mn = self._nearest_antecedent([m for m in cands if m.entity.kind == "organisation"])
             if mn is not None:
+                return mn.entity
+        return None
+
+    def document_author(self, noun: str, pos: int) -> _Entity | None:
+        """Who a letter (memo, cable, note) before ``pos`` is from: "a two-page letter from
+        its commander, Colonel Ruhan Talgat," or "Talgat's letter"."""
+        window = self.paras[max(0, self.para_index(pos) - 3)][0]
+        seg = self.masked[window:pos]
+        for m in reversed(list(re.finditer(rf"\b{noun}s?\s+(?:from|by|signed\s+by)\b", seg))):
+            a = window + m.end()
+            after = [
+                x for x in self.mentions_between(a, a + 90) if not _possessive_at(self.text, x.end)
+            ]
+            if after:
+                return after[0].entity
+        for mn in reversed(self.mentions_between(window, pos)):
+            if re.match(
+                rf"['’]s\s+(?:[\w-]+\s+){{0,2}}{noun}\b", self.masked[mn.end : mn.end + 40]
+            ):
                 return mn.entity
         return None
 
@@ -2828,7 +2864,9 @@ _ENTRY_MARK = re.compile(
     r"(?:\[?\d{1,2}[:.]\d{2}(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT|local time))?"
     r"\]?(?:\s*[-–—|:])?|[-–—•*]"
     # a dateline: "SULVI, April 11 (NPA) -", "BAYT NASR (APC) –"
-    rf"|[{_UPPER}][{_UPPER}'’. -]+(?:,[^()\n\-–—]{{1,30}})?(?:\s*\([^()\n]{{1,40}}\))?\s*[-–—])[ \t]+"
+    rf"|[{_UPPER}][{_UPPER}'’. -]+(?:,[^()\n\-–—]{{1,30}})?(?:\s*\([^()\n]{{1,40}}\))?\s*[-–—]"
+    # a roundup's section heading: "TOLVARIA. The foreign ministry said …"
+    rf"|[{_UPPER}]{{3,}}(?:\s+[{_UPPER}]{{2,}}){{0,3}}\.(?=[ \t]+[{_UPPER}]))[ \t]+"
 )
 _SENTENCE_GAP = re.compile(r"[.!?…][\"”’'»\x00]?(\s+)(?=[\"“‘'«„(\[A-Z" + _UPPER[3:] + r"0-9])")
 _WORD_BEFORE_STOP = re.compile(r"(\w[\w.]*)\.$")
@@ -2958,6 +2996,10 @@ _INFINITIVE_VERBS = frozenset(
     "accuse describe call warn denounce condemn dismiss brand demand urge insist promise vow "
     "pledge threaten reject praise welcome criticise criticize blame".split()
 )
+_SPEAKER_LABEL = re.compile(
+    rf"\s*([{_UPPER}][{_UPPER}'’-]{{2,}}(?:\s+[{_UPPER}][{_UPPER}'’-]{{2,}})?)\s*:\s*$"
+)
+_LETTERS = frozenset("letter memo memorandum cable note message email e-mail".split())
 _WHAT_THEN = re.compile(r"\bwhat\s+(?P<subj>[^;\x00]{1,140}?)[\s,]*$")
 _WHAT_SUBJECT = re.compile(r"\bwhat\s+(?P<subj>[^,;\x00]{1,60}?)\s*$")
 _WHO_END = re.compile(r",?\s*who\s*(?:\w+\s+)?$")
@@ -3155,6 +3197,15 @@ class _Extractor:
         seg = art.masked[ss : sp.open_pos]
         if not seg.strip():
             return None
+        # a transcript's speaker label: "MEREL: “Nobody fired at close range.”"
+        m_label = _SPEAKER_LABEL.match(seg)
+        if m_label:
+            ent = art._match_entity(name_tokens(m_label.group(1).title()), ss)
+            if ent is not None:
+                a = ss + m_label.start(1)
+                return _Resolution(
+                    ent, self.text[a : ss + m_label.end(1)], a, ss + m_label.end(1), ":", "before"
+                )
         m = _BEFORE.search(seg)
         if not m and seg.rstrip().endswith(":"):
             r = art.lead_in_subject(ss, sp.open_pos)
@@ -3362,9 +3413,15 @@ class _Extractor:
             # crossing could reopen, he shrugged. “…”")
             sentence = art.masked[prev_ss:ss]
             head = _clean_subject(sentence)
+            off = prev_ss + len(sentence) - len(sentence.lstrip()) + sentence.strip().find(head)
+            named = [m for m in art.mentions_between(off, off + 1) if m.entity.kind == "person"]
+            if named:  # "Asked whether …, Varkaro paused. “…”"
+                mn = named[0]
+                return _Resolution(
+                    mn.entity, text[mn.start : mn.end], mn.start, mn.end, None, "beat"
+                ), "direct"
             m_beat = _BEAT_SUBJECT.match(head)
             if m_beat:
-                off = prev_ss + len(sentence) - len(sentence.lstrip()) + sentence.strip().find(head)
                 r = art.resolve(m_beat.group(1), off, None, "beat")
                 if r is not None and r.entity is not None and r.entity.kind == "person":
                     return r, "direct"
