@@ -259,14 +259,14 @@ _SPEECH_VERBS = [
 ]
 SPEECH_VERBS = frozenset(_SPEECH_VERBS)
 _PARTICIPLES = frozenset(
-    "saying adding warning urging accusing insisting vowing pledging promising describing calling demanding branding dismissing denouncing condemning welcoming praising stressing arguing claiming noting threatening telling assuring reminding".split()
+    "saying adding warning urging accusing insisting vowing pledging promising describing calling demanding branding dismissing denouncing condemning welcoming praising stressing arguing claiming noting threatening telling assuring reminding concluding thanking".split()
 )
 # verbs that introduce a quoted fragment inside reported speech
 _PARTIAL_VERBS = (
     SPEECH_VERBS
     | _PARTICIPLES
     | frozenset(
-        "called calls described describes termed terms branded brands labelled labeled dismissed dismisses condemned condemns denounced denounces rejected rejects welcomed welcomes praised praises hailed hails characterised characterized criticised criticized expressed expresses spoke speaks referred refers likened likens compared was were is are be being been sees saw seeing".split()
+        "called calls described describes termed terms branded brands labelled labeled dismissed dismisses condemned condemns denounced denounces rejected rejects welcomed welcomes praised praises hailed hails characterised characterized criticised criticized expressed expresses spoke speaks referred refers likened likens compared was were is are be being been sees saw seeing thanked thanks concluded concludes".split()
     )
 )
 _NAMING_CUES = re.compile(
@@ -1385,7 +1385,8 @@ def _only_lead_in(before: str) -> bool:
 
 
 _FEMALE_PRONOUN = re.compile(r"\b(?:she|her|herself)\b")
-_MALE_PRONOUN = re.compile(r"\b(?:he|his|him|himself)\b")
+# (not "him": "Kallweit pressed him on …" is about someone else)
+_MALE_PRONOUN = re.compile(r"\b(?:he|his|himself)\b")
 _FEMALE_POSSESSIVE = re.compile(r"\bher\b")
 _MALE_POSSESSIVE = re.compile(r"\bhis\b")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b")
@@ -1637,6 +1638,14 @@ class _Article:
             if ent is not None:
                 self.mentions.append(_Mention(s, e, ent, self._is_subject(s)))
                 return
+        nxt = _NEXT_LOWER_WORD.match(t, e)
+        if nxt and nxt.group(1) in _GROUP_HEADS and not self.gaz.is_country(words[-1]):
+            # "the opposition National Hearth party": an organisation, not a person "Hearth"
+            name = f"{' '.join(words)} {nxt.group(1).capitalize()}"
+            ent = self._entity(_POSSESSIVE_END.sub("", name), "organisation")
+            ent.affiliation = ent.affiliation or ent.name
+            self.mentions.append(_Mention(s, nxt.end(), ent, self._is_subject(s)))
+            return
         shape = _run_shape(tuple(words))
         if shape.kind == "skip":
             # a name of place words that an appositive makes an organisation:
@@ -3000,6 +3009,7 @@ _SPEAKER_LABEL = re.compile(
     rf"\s*([{_UPPER}][{_UPPER}'’-]{{2,}}(?:\s+[{_UPPER}][{_UPPER}'’-]{{2,}})?)\s*:\s*$"
 )
 _LETTERS = frozenset("letter memo memorandum cable note message email e-mail".split())
+_GROUP_HEADS = frozenset("party movement alliance coalition front bloc militia".split())
 _WHAT_THEN = re.compile(r"\bwhat\s+(?P<subj>[^;\x00]{1,140}?)[\s,]*$")
 _WHAT_SUBJECT = re.compile(r"\bwhat\s+(?P<subj>[^,;\x00]{1,60}?)\s*$")
 _WHO_END = re.compile(r",?\s*who\s*(?:\w+\s+)?$")
@@ -3234,7 +3244,12 @@ class _Extractor:
             )
         subj = _clean_subject(m.group("subj"))
         if not _valid_subject(subj):
-            return None
+            # an opening clause with commas of its own: "Asked by the presenter, Dana
+            # Kallweit, whether he would …, Venholdt said:" is Venholdt's
+            tail = subj.rsplit(",", 1)[-1].strip()
+            if "," not in subj or len(tail.split()) > 4 or not _valid_subject(tail):
+                return None
+            subj = tail
         s0 = (
             ss
             + m.start("subj")
@@ -3514,6 +3529,20 @@ class _Extractor:
             return None
         verb = verb_m.group(0).lower()
         prefix = seg[: verb_m.start()]
+        # "…, a gesture Pelisar called “…”": a name right before the verb is its subject
+        right_before = [
+            x
+            for x in art.mentions_between(ss, ss + verb_m.start())
+            if not art.masked[x.end : ss + verb_m.start()].strip()
+            and not _possessive_at(art.text, x.end)
+            # not the organisation of "Salma Tazi of the Institute called"
+            and not re.search(r"\b(?:of|for|at|from|with)(?:\s+the)?\s*$", art.masked[ss : x.start])
+        ]
+        if right_before and verb not in ("was", "were", "is", "are", "be", "being", "been"):
+            mn = right_before[-1]
+            return _Resolution(
+                mn.entity, self.text[mn.start : mn.end], mn.start, mn.end, verb, "partial"
+            )
         # "… for evidence of what he called “planned espionage”": the verb's own subject
         m_what = _WHAT_SUBJECT.search(prefix)
         if m_what and _valid_subject(m_what.group("subj")):
