@@ -3010,6 +3010,8 @@ _SPEAKER_LABEL = re.compile(
 )
 _LETTERS = frozenset("letter memo memorandum cable note message email e-mail".split())
 _GROUP_HEADS = frozenset("party movement alliance coalition front bloc militia".split())
+_COPULAS = frozenset("was were is are be being been".split())
+_PREPOSITION_END = re.compile(r"\b(?:of|for|at|from|with)(?:\s+the)?\s*$")
 _WHAT_THEN = re.compile(r"\bwhat\s+(?P<subj>[^;\x00]{1,140}?)[\s,]*$")
 _WHAT_SUBJECT = re.compile(r"\bwhat\s+(?P<subj>[^,;\x00]{1,60}?)\s*$")
 _WHO_END = re.compile(r",?\s*who\s*(?:\w+\s+)?$")
@@ -3536,9 +3538,9 @@ class _Extractor:
             if not art.masked[x.end : ss + verb_m.start()].strip()
             and not _possessive_at(art.text, x.end)
             # not the organisation of "Salma Tazi of the Institute called"
-            and not re.search(r"\b(?:of|for|at|from|with)(?:\s+the)?\s*$", art.masked[ss : x.start])
+            and not _PREPOSITION_END.search(art.masked[ss : x.start])
         ]
-        if right_before and verb not in ("was", "were", "is", "are", "be", "being", "been"):
+        if right_before and verb not in _COPULAS:
             mn = right_before[-1]
             return _Resolution(
                 mn.entity, self.text[mn.start : mn.end], mn.start, mn.end, verb, "partial"
@@ -3559,7 +3561,7 @@ class _Extractor:
             first = _VERB_WORD.search(prefix)
             if first is not None and first.start() > 0 and _AND_END.search(prefix):
                 prefix = prefix[: first.start()]
-        if verb in _PARTICIPLES or verb in ("was", "were", "is", "are", "be", "being", "been"):
+        if verb in _PARTICIPLES or verb in _COPULAS:
             # subject of the main clause: the first reporting verb's subject
             first = _VERB_WORD.search(prefix)
             if first is not None:
@@ -3569,7 +3571,7 @@ class _Extractor:
                 tail = prefix[cuts[-1].end() :] if cuts else ""
                 if tail.strip() and _valid_subject(_clean_subject(tail).strip(" ,")):
                     prefix = tail
-            elif verb in ("was", "were", "is", "are", "be", "being", "been"):
+            elif verb in _COPULAS:
                 # "… defended it, telling reporters the escorts were “…”": the subject
                 # of the clause the participle hangs from
                 part = next(
