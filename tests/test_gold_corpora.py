@@ -32,6 +32,7 @@ CORPORA = {
     "attribution_i": (ROOT / "data/heldout/attribution_i", 0.97, 0.90, 0.44),
     "attribution_j": (ROOT / "data/heldout/attribution_j", 0.98, 0.95, 0.47),
     "attribution_k": (ROOT / "data/heldout/attribution_k", 0.96, 0.89, 0.60),
+    "attribution_l": (ROOT / "data/heldout/attribution_l", 0.97, 0.92, 0.56),
 }
 
 

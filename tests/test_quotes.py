@@ -1083,10 +1083,40 @@ def test_who_speaks_in_real_news_constructions(text: str, speaker: str) -> None:
             ["Security Affairs Committee"],
             id="concluding-that",
         ),
+        pytest.param(
+            "BASTREL - Tarrow Resources, the operator of the copper mine, said on Friday it "
+            'would pay for a treatment plant.\n\n"We accept our responsibility in full," the '
+            "company said in a press release issued before the market opened.\n\nChief "
+            'executive Damian Rusk was quoted in the release as promising openness. "I owe '
+            'the people there more than a statement," Rusk said.\n\n"A claim of that size '
+            'cannot be the basis of a settlement," the release said.',
+            ["Tarrow Resources", "Damian Rusk", "Tarrow Resources"],
+            id="the-release-said",
+        ),
+        pytest.param(
+            "A confidential Ganzian Interior Ministry memo was leaked on Monday.\n\nIn its most "
+            'striking passage, the memo tells regional police chiefs: "The public explanation '
+            'will be foreign interference."',
+            ["Ganzian Interior Ministry"],
+            id="the-memo-tells",
+        ),
+        pytest.param(
+            "Foreign Minister Radu Ferenc told reporters the resolution was worthless.\n\nThe "
+            'state news agency later quoted him as saying: "If the Union chooses sanctions, '
+            'it will find that we have choices too."',
+            ["Radu Ferenc"],
+            id="quoted-him-as-saying",
+        ),
+        pytest.param(
+            'Tarrow Resources, the operator of the mine, opened its records on Friday.\n\n"The '
+            'data will be public, and anyone who doubts it is welcome to check," Tarrow said.',
+            ["Tarrow Resources"],
+            id="a-company-by-its-first-name",
+        ),
     ],
 )
 def test_who_speaks_in_each_quote(text: str, speakers: list[str]) -> None:
-    # each construction lost or misattributed a quote of data/heldout/attribution_h to _k
+    # each construction lost or misattributed a quote of data/heldout/attribution_h to _l
     assert [q.speaker for q in extract_quotes(text)] == speakers
 
 

@@ -11,8 +11,9 @@ The rules, in order:
   case folded, hyphens split, transliteration endings folded
   (``-iy``/``-yy``/``-ij``/``-ii``/``-yi`` -> ``-y``), ``y``/``i`` merged.
 * :func:`tokens_match` compares two folded tokens: equal, or the same
-  consonant skeleton with the same first letter and the same final sound
-  class (``Mohammed``/``Muhammad``, ``Yusuf``/``Youssef``), but never a
+  consonant skeleton (``z`` after the first letter read as ``s``, ``c`` as ``k``)
+  with the same first letter and the same final sound class
+  (``Mohammed``/``Muhammad``, ``Yusuf``/``Youssef``, ``Mihnescu``/``Mihnesku``), but never a
   token against a longer one that only adds an ending (``Petrov`` and
   ``Petrova`` stay apart).
 * :func:`same_person` compares whole names: the surnames must match and
@@ -146,6 +147,8 @@ def _skeleton(token: str) -> str:
             continue
         if ch == "z" and i:  # Baltazar ~ Baltasar, Tereza ~ Teresa (not at the start)
             ch = "s"
+        elif ch == "c":  # Mihnescu ~ Mihnesku, Nicolas ~ Nikolas
+            ch = "k"
         if out and out[-1] == ch:
             continue
         out.append(ch)
@@ -173,6 +176,8 @@ def tokens_match(a: str, b: str) -> bool:
         >>> tokens_match(fold_token("Yusuf"), fold_token("Youssef"))
         True
         >>> tokens_match(fold_token("Baltasar"), fold_token("Baltazar"))
+        True
+        >>> tokens_match(fold_token("Mihnescu"), fold_token("Mihnesku"))
         True
         >>> tokens_match(fold_token("Petrov"), fold_token("Petrova"))
         False

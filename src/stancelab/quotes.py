@@ -1290,7 +1290,10 @@ class _RunShape:
 
 
 _SKIP_RUN = _RunShape("skip")
-_COMPANY_ENDINGS = frozenset("air airways airlines shipping hydro energy petroleum".split())
+_COMPANY_ENDINGS = frozenset(
+    "air airways airlines shipping hydro energy petroleum resources mining minerals metals holdings "
+    "industries logistics".split()
+)
 
 
 @functools.lru_cache(maxsize=32768)
@@ -1450,6 +1453,7 @@ class _Article:
         self.gaz = gazetteer or _Gazetteer.from_texts([text])
         self.entities: list[_Entity] = []
         self._person_index: dict[str, list[_Entity]] = {}
+        self._org_first: dict[str, list[_Entity]] = {}  # organisations by first word
         self._aff_cache: dict[int, tuple[str | None, str | None]] = {}
         self.mentions: list[_Mention] = []
         self.boundaries = self._sentence_boundaries()
@@ -1637,6 +1641,18 @@ class _Article:
             )
             if ent is not None:
                 self.mentions.append(_Mention(s, e, ent, self._is_subject(s)))
+                return
+        if len(words) == 1:
+            # a company's short name: "Cardow" after "Cardow Resources"
+            word = _POSSESSIVE_END.sub("", words[0])
+            owners = {
+                id(x): x
+                for x in self._org_first.get(word, ())
+                if len(x.name.split()) > 1 and x.name.split()[0] == word
+            }
+            if len(owners) == 1 and not self._match_entity(name_tokens(word)):
+                (owner,) = owners.values()
+                self.mentions.append(_Mention(s, e, owner, self._is_subject(s)))
                 return
         nxt = _NEXT_LOWER_WORD.match(t, e)
         if nxt and nxt.group(1) in _GROUP_HEADS and not self.gaz.is_country(words[-1]):
@@ -1925,11 +1941,15 @@ class _Article:
             ):
                 if len(toks) > len(ent.tokens):
                     ent.name, ent.tokens = name, toks
+                    if kind == "organisation":
+                        self._org_first.setdefault(name.split()[0], []).append(ent)
                 return ent
         ent = _Entity(name, kind, toks)
         self.entities.append(ent)
         if kind == "person" and toks:
             self._person_index.setdefault(sound_key(toks[-1]), []).append(ent)
+        elif kind == "organisation" and name.strip():
+            self._org_first.setdefault(name.split()[0], []).append(ent)
         return ent
 
     def _match_entity(self, toks: list[str], before: int | None = None) -> _Entity | None:
@@ -2240,8 +2260,9 @@ class _Article:
         return None
 
     def document_author(self, noun: str, pos: int) -> _Entity | None:
-        """Who a letter (memo, cable, note) before ``pos`` is from: "a two-page letter from
-        its commander, Colonel Ruhan Talgat," or "Talgat's letter"."""
+        """Who a letter (memo, cable, release) before ``pos`` is from: "a two-page letter
+        from its commander, Colonel Ruhan Talgat,", "the company said in a press release",
+        "Talgat's letter" or "a Ganzarian Interior Ministry memo"."""
         window = self.paras[max(0, self.para_index(pos) - 3)][0]
         seg = self.masked[window:pos]
         for m in reversed(list(re.finditer(rf"\b{noun}s?\s+(?:from|by|signed\s+by)\b", seg))):
@@ -2251,9 +2272,18 @@ class _Article:
             ]
             if after:
                 return after[0].entity
+        said_in = rf"\b(?:said|announced|stated|wrote)\s+in\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){{0,2}}{noun}\b"
+        for m in reversed(list(re.finditer(said_in, seg))):
+            ss = self.sentence_start(window + m.start())
+            # the subject after any quote in the sentence ("“…,” the company said in …")
+            subj = _clean_subject(_QUOTE_CHARS.split(self.masked[ss : window + m.start()])[-1])
+            if _valid_subject(subj):
+                r = self.resolve(subj, ss + self.masked[ss:pos].find(subj), None, "document")
+                if r is not None and r.entity is not None:
+                    return r.entity
         for mn in reversed(self.mentions_between(window, pos)):
             if re.match(
-                rf"['’]s\s+(?:[\w-]+\s+){{0,2}}{noun}\b", self.masked[mn.end : mn.end + 40]
+                rf"(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}{noun}\b", self.masked[mn.end : mn.end + 40]
             ):
                 return mn.entity
         return None
@@ -2999,7 +3029,8 @@ _CLAUSE_THEN_SUBJECT_VERB = re.compile(rf"^[^\x00.!?;]*?,\s*{_SUBJ}\s+(?P<verb>{
 _CLAUSE_CUT = re.compile(r",\s*(?:and|but|while|whereas)\s+|;\s*|\x00[^\w]*?(?:and|but)\s+")
 _DOCUMENT = re.compile(
     r"\b(?:cables?|documents?|reports?|memos?|memorandum|letters?|minutes|transcripts?|records?|"
-    r"e-?mails?|messages?|notes|papers|files|filings?|recordings?|summar(?:y|ies)|readouts?)\b"
+    r"e-?mails?|messages?|notes|papers|files|filings?|recordings?|summar(?:y|ies)|readouts?|"
+    r"cop(?:y|ies))\b"
 )
 _INFINITIVE_VERBS = frozenset(
     "accuse describe call warn denounce condemn dismiss brand demand urge insist promise vow "
@@ -3008,7 +3039,11 @@ _INFINITIVE_VERBS = frozenset(
 _SPEAKER_LABEL = re.compile(
     rf"\s*([{_UPPER}][{_UPPER}'’-]{{2,}}(?:\s+[{_UPPER}][{_UPPER}'’-]{{2,}})?)\s*:\s*$"
 )
-_LETTERS = frozenset("letter memo memorandum cable note message email e-mail".split())
+_QUOTE_CHARS = re.compile('[\x00"“”«»„]')
+_QUOTED_AS_SAYING = re.compile(
+    rf"\bquoted\s+(him|her|them|{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{0,2}})\s+as\s+saying\s*[:,]?\s*$"
+)
+_LETTERS = frozenset("letter memo memorandum cable note message email e-mail release".split())
 _GROUP_HEADS = frozenset("party movement alliance coalition front bloc militia".split())
 _COPULAS = frozenset("was were is are be being been".split())
 _PREPOSITION_END = re.compile(r"\b(?:of|for|at|from|with)(?:\s+the)?\s*$")
@@ -3218,6 +3253,12 @@ class _Extractor:
                 return _Resolution(
                     ent, self.text[a : ss + m_label.end(1)], a, ss + m_label.end(1), ":", "before"
                 )
+        m_quoted = _QUOTED_AS_SAYING.search(seg)
+        if m_quoted:  # "the agency later quoted him as saying:" is his quote
+            who = {"him": "he", "her": "she", "them": "they"}.get(
+                m_quoted.group(1), m_quoted.group(1)
+            )
+            return art.resolve(who, ss + m_quoted.start(1), "quoted as saying", "before")
         m = _BEFORE.search(seg)
         if not m and seg.rstrip().endswith(":"):
             r = art.lead_in_subject(ss, sp.open_pos)
