@@ -27,12 +27,13 @@ CORPORA = {
     "attribution_d": (ROOT / "data/heldout/attribution_d", 0.98, 0.89, 0.68),
     "attribution_e": (ROOT / "data/heldout/attribution_e", 0.97, 0.85, 0.70),
     "attribution_f": (ROOT / "data/heldout/attribution_f", 0.97, 0.95, 0.66),
-    "attribution_g": (ROOT / "data/heldout/attribution_g", 0.97, 0.90, 0.55),
+    "attribution_g": (ROOT / "data/heldout/attribution_g", 0.97, 0.91, 0.55),
     "attribution_h": (ROOT / "data/heldout/attribution_h", 0.98, 0.97, 0.70),
     "attribution_i": (ROOT / "data/heldout/attribution_i", 0.97, 0.90, 0.44),
     "attribution_j": (ROOT / "data/heldout/attribution_j", 0.98, 0.95, 0.47),
     "attribution_k": (ROOT / "data/heldout/attribution_k", 0.96, 0.89, 0.60),
     "attribution_l": (ROOT / "data/heldout/attribution_l", 0.97, 0.92, 0.56),
+    "attribution_m": (ROOT / "data/heldout/attribution_m", 0.97, 0.97, 0.69),
 }
 
 

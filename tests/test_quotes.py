@@ -1113,10 +1113,42 @@ def test_who_speaks_in_real_news_constructions(text: str, speaker: str) -> None:
             ["Tarrow Resources"],
             id="a-company-by-its-first-name",
         ),
+        pytest.param(
+            "Jonas Quar, 61, has fished the strait since he was fifteen. Since March he has "
+            'needed a navy permit to reach his old grounds. "They tell me it is for my own '
+            'safety," he said.',
+            ["Jonas Quar"],
+            id="a-month-after-since",
+        ),
+        pytest.param(
+            'Commodore Signe Arntz commands the squadron. "We sail at dawn," Arntz said.',
+            ["Signe Arntz"],
+            id="a-commodore",
+        ),
+        pytest.param(
+            "Captain Elin Marek, the base commander, spoke on Monday.\n\nMarek said her sailors "
+            "knew the fishermen by name. But she was blunt about the exercises off the far "
+            "shore, which she described as 'deliberately provocative'.",
+            ["Elin Marek"],
+            id="which-she-described-as",
+        ),
+        pytest.param(
+            "Stepan Vadrov spent six years as deputy foreign minister.\n\nIn Vadrov's view, the "
+            'decision to display the seized missiles was "a deliberate humiliation".',
+            ["Stepan Vadrov"],
+            id="in-x-s-view",
+        ),
+        pytest.param(
+            "The commander of Lormena's coast guard told an inquiry on Tuesday that the crew "
+            'had "followed every rule we have".\n\nThe commander, Bruno Salustri, has led the '
+            "service since 2019.",
+            ["Bruno Salustri"],
+            id="the-commander-of-an-organisation",
+        ),
     ],
 )
 def test_who_speaks_in_each_quote(text: str, speakers: list[str]) -> None:
-    # each construction lost or misattributed a quote of data/heldout/attribution_h to _l
+    # each construction lost or misattributed a quote of data/heldout/attribution_h to _m
     assert [q.speaker for q in extract_quotes(text)] == speakers
 
 
@@ -1160,6 +1192,20 @@ def test_a_name_after_a_leading_word_keeps_its_offsets() -> None:
     text = 'Officials met on Monday. But Ana Ruiz said: "We will stay."'
     q = extract_quotes(text)[0]
     assert (q.speaker, text[q.mention_start : q.mention_end]) == ("Ana Ruiz", "Ana Ruiz")
+
+
+def test_a_word_the_corpus_writes_as_a_place_is_no_person_in_another_article() -> None:
+    briefing = {
+        "id": "a",
+        "text": 'The spokeswoman Anka Belits said at a briefing in Lomask: "The crew is safe."',
+    }
+    warning = {
+        "id": "b",
+        "text": "Prime Minister Edrik Morland spoke to reporters.\n\nBut he warned Lomask against "
+        'sending warships. "If a frigate tries to drag that cable, we will stop it," he said.',
+    }
+    got = [q.speaker for q in extract_corpus([briefing, warning])]
+    assert got == ["Anka Belits", "Edrik Morland"]
 
 
 def test_names_joined_by_and_are_people_of_their_countries() -> None:

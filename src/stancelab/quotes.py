@@ -293,6 +293,7 @@ def _ends_with_naming_cue(lead: str) -> bool:
 # capitalised words that are titles or roles, never part of a personal name
 _TITLE_WORDS = frozenset(
     [
+        "commodore",
         "president",
         "vice",
         "prime",
@@ -1265,7 +1266,8 @@ class _Resolution:
 
 
 _RUN_LEAD_WORDS = frozenset(
-    "the a an in on at by but and as after before when while if for with from to of".split()
+    "the a an in on at by but and as after before when while if for with from to of since until "
+    "during throughout".split()
     # a sentence-initial pronoun coordinated with a name: "She and Eirik Solvang briefed"
     + "he she they we i".split()
 )
@@ -1459,7 +1461,6 @@ class _Article:
         self.boundaries = self._sentence_boundaries()
         self.boundary_set = set(self.boundaries)
         self.verb_subject_tokens = _verb_subject_tokens(self.masked)
-        self.places = _place_words(self.masked, self.para_starts)
         # the narrative with live-blog stamps, datelines and section headings blanked,
         # for reading names ("TOLVARIA. The Tolvarian Foreign Ministry said" names no
         # "TOLVARIA. The …" organisation)
@@ -1748,9 +1749,9 @@ class _Article:
         if t[s:e].isupper():
             return False  # a dateline: "SANTA INÉS DEL TAMBUL – Rosa Tapia measures …"
         if len(toks) == 1 and (
-            t[s:e] in self.places or self.gaz.country_of(_POSSESSIVE_END.sub("", t[s:e]))
+            t[s:e] in self.gaz.places or self.gaz.country_of(_POSSESSIVE_END.sub("", t[s:e]))
         ):
-            # a place the article names as one ("reporters in Mirelle", "MIRELLE -"), so
+            # a place the corpus names as one ("reporters in Mirelle", "MIRELLE -"), so
             # "urged Mirelle to accept" is its government; a demonym ("said Oshkaran
             # investigators")
             return False
@@ -2113,6 +2114,12 @@ class _Article:
         if low in _PRONOUNS:
             ent = self.resolve_pronoun(low, offset)
             return _Resolution(ent, phrase, offset, offset + len(phrase), cue, method)
+        m_role = _ROLE_OF.match(low)
+        if m_role and m_role.group(1) in _PERSON_ROLE_NOUNS:
+            # "The commander of Lormenia's coast guard told …" is a person, not the guard
+            ent = self.resolve_role(low[: m_role.end(1)].split(), m_role.group(1), offset)
+            if ent is not None:
+                return _Resolution(ent, phrase, offset, offset + len(phrase), cue, method)
         if len(words) <= 3 and words[0] in ("the", "a") and words[-1] in _LETTERS:
             # "…,” the letter said": whoever the article says the letter is from
             ent = self.document_author(words[-1], offset)
@@ -2616,6 +2623,7 @@ class _Gazetteer:
     def __init__(self, words: Counter):
         self.words = words
         self.states: set[str] = set()
+        self.places: set[str] = set()  # single words the corpus writes as places
         self.adjectival: set[str] | None = None
         self._orgs: Counter | None = Counter()
         # organisation counts are only needed to resolve acronyms, which most
@@ -2637,14 +2645,17 @@ class _Gazetteer:
         c: Counter = Counter()
         states: set[str] = set()
         adjectival: set[str] = set()
+        places: set[str] = set()
         for t in texts:
             c.update(set(_CAP_TOKEN_RE.findall(t)))
             states.update(_possessive_states(t))
+            places.update(_place_words(t, [p[0] for p in _paragraphs(t)]))
             for m in _CAP_THEN_WORD.finditer(t):
                 if m.group(2) not in _NON_NOUN_FOLLOWERS:
                     adjectival.add(m.group(1))
         g = cls(_fold_possessives(c))
         g.states = states
+        g.places = places
         g.adjectival = adjectival
         g._orgs = None  # counted from the texts by the orgs property
         g._org_texts = texts
@@ -2988,8 +2999,8 @@ _VERB_AS_NOUN = re.compile(
 )
 _SUBJECT_OF_POSSESSIVE = {"his": "He", "her": "She", "their": "They"}
 _IN_THEIR_VIEW = re.compile(
-    r"\s*(?:In|To|For)\s+(his|her|their)\s+(?:view|reading|words|opinion|assessment|mind|"
-    r"account|estimation|judgement|judgment|telling)\b"
+    rf"\s*(?:In|To|For)\s+(his|her|their|{_CAP_TOKEN}(?:\s+{_CAP_TOKEN})?['’]s)\s+"
+    r"(?:view|reading|words|opinion|assessment|mind|account|estimation|judgement|judgment|telling)\b"
 )
 # a single capitalised word after a preposition of place: "reporters in Mirelle"
 _LOCATIVE_WORD = re.compile(
@@ -3043,12 +3054,14 @@ _QUOTE_CHARS = re.compile('[\x00"“”«»„]')
 _QUOTED_AS_SAYING = re.compile(
     rf"\bquoted\s+(him|her|them|{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{0,2}})\s+as\s+saying\s*[:,]?\s*$"
 )
+_ROLE_OF = re.compile(r"(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?([\w-]+)\s+of\s+")
 _LETTERS = frozenset("letter memo memorandum cable note message email e-mail release".split())
 _GROUP_HEADS = frozenset("party movement alliance coalition front bloc militia".split())
 _COPULAS = frozenset("was were is are be being been".split())
 _PREPOSITION_END = re.compile(r"\b(?:of|for|at|from|with)(?:\s+the)?\s*$")
 _WHAT_THEN = re.compile(r"\bwhat\s+(?P<subj>[^;\x00]{1,140}?)[\s,]*$")
-_WHAT_SUBJECT = re.compile(r"\bwhat\s+(?P<subj>[^,;\x00]{1,60}?)\s*$")
+# "what he called «…»", "which she described as «…»": the verb's own subject
+_WHAT_SUBJECT = re.compile(r"\b(?:what|which)\s+(?P<subj>[^,;\x00]{1,60}?)\s*$")
 _WHO_END = re.compile(r",?\s*who\s*(?:\w+\s+)?$")
 _AUXILIARY_END = re.compile(r"\s+(?:has|had|have|also|then|later|on\s+\w+day|\w+ly)\s*$")
 _PRONOUN_END = re.compile(r"\b(he|she|they|it)\s*$", re.I)
@@ -3534,8 +3547,9 @@ class _Extractor:
         # "In her reading, the deal was “…”": the owner of the view
         m_view = _IN_THEIR_VIEW.match(seg)
         if m_view:
-            pron = _SUBJECT_OF_POSSESSIVE[m_view.group(1).lower()]
-            r = art.resolve(pron, ss + m_view.start(1), "in " + m_view.group(1), "partial")
+            owner = m_view.group(1)  # "In her view", "In Vadrin's view"
+            pron = _SUBJECT_OF_POSSESSIVE.get(owner.lower()) or _POSSESSIVE_END.sub("", owner)
+            r = art.resolve(pron, ss + m_view.start(1), "in " + owner, "partial")
             if r is not None and r.entity is not None:
                 return r
         # "X's position is that the island “…”, according to Minister Y"
