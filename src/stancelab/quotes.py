@@ -1461,16 +1461,6 @@ class _Article:
         self.boundaries = self._sentence_boundaries()
         self.boundary_set = set(self.boundaries)
         self.verb_subject_tokens = _verb_subject_tokens(self.masked)
-        # the narrative with live-blog stamps, datelines and section headings blanked,
-        # for reading names ("TOLVARIA. The Tolvarian Foreign Ministry said" names no
-        # "TOLVARIA. The …" organisation)
-        pieces, pos = [], 0
-        for ps in self.para_starts:
-            mark = _ENTRY_MARK.match(self.masked, ps)
-            if mark:
-                pieces += [self.masked[pos : mark.start()], " " * (mark.end() - mark.start())]
-                pos = mark.end()
-        self.scan = "".join([*pieces, self.masked[pos:]])
         self._scan_entities()
 
     # -- sentences -------------------------------------------------------
@@ -1522,7 +1512,15 @@ class _Article:
                 inside.add(m.group(0))
         self.midcaps = {_POSSESSIVE_END.sub("", w).strip(".") for w in inside}
         consumed: list[tuple[int, int]] = []
-        scan = self.scan
+        # names are read with live-blog stamps, datelines and section headings blanked
+        # ("TOLVARIA. The Tolvarian Foreign Ministry said" names no "TOLVARIA. The …")
+        pieces, pos = [], 0
+        for ps in self.para_starts:
+            mark = _ENTRY_MARK.match(t, ps)
+            if mark:
+                pieces += [t[pos : mark.start()], " " * (mark.end() - mark.start())]
+                pos = mark.end()
+        scan = "".join([*pieces, t[pos:]])
         for m in _ORG_RUN.finditer(scan):
             if _LOWER_STOP.search(m.group(0)):
                 continue  # crosses a sentence end
@@ -3011,12 +3009,12 @@ _LOCATIVE_WORD = re.compile(
 _DATELINE_WORD = re.compile(rf"([{_UPPER}]+)\s*[,(\-–—]")
 
 
-def _place_words(masked: str, para_starts: Sequence[int]) -> set[str]:
-    """Single words an article uses as places: after "in", "from", "near" …, or as a
+def _place_words(text: str, para_starts: Sequence[int]) -> set[str]:
+    """Single words a text uses as places: after "in", "from", "near" …, or as a
     paragraph's dateline ("MIRELLE - ": Mirelle)."""
-    out = {m.group(1).rstrip(".") for m in _LOCATIVE_WORD.finditer(masked)}
+    out = {m.group(1).rstrip(".") for m in _LOCATIVE_WORD.finditer(text)}
     for ps in para_starts:
-        m = _ENTRY_MARK.match(masked, ps)
+        m = _ENTRY_MARK.match(text, ps)
         place = m and _DATELINE_WORD.match(m.group(0))
         if place:
             out.add(place.group(1).capitalize())
