@@ -34,6 +34,7 @@ CORPORA = {
     "attribution_k": (ROOT / "data/heldout/attribution_k", 0.96, 0.89, 0.60),
     "attribution_l": (ROOT / "data/heldout/attribution_l", 0.97, 0.92, 0.56),
     "attribution_m": (ROOT / "data/heldout/attribution_m", 0.97, 0.97, 0.69),
+    "attribution_n": (ROOT / "data/heldout/attribution_n", 0.98, 0.88, 0.62),
 }
 
 

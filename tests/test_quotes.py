@@ -1145,10 +1145,31 @@ def test_who_speaks_in_real_news_constructions(text: str, speaker: str) -> None:
             ["Bruno Salustri"],
             id="the-commander-of-an-organisation",
         ),
+        pytest.param(
+            '"Let them come and try," said Lucan Ferday, a spokesman for the council, when '
+            "asked about the general's remarks. \"Any soldier who lands here will be treated "
+            'as an invader."',
+            ["Lucan Ferday", "Lucan Ferday"],
+            id="when-asked-about-the-remarks",
+        ),
+        pytest.param(
+            "Foreign Minister Daniyar Kolt softened his tone on Thursday, posting that his "
+            'country would "support any arrangement that gets civilians out safely".',
+            ["Daniyar Kolt"],
+            id="posting-that",
+        ),
+        pytest.param(
+            "Lucan Ferday, the council's spokesman, received us in a hangar.\n\nThe airport has "
+            "been closed for a week.\n\nFlights to the capital were cancelled.\n\nFuel is running "
+            'low.\n\n"We are not afraid of negotiations," he said. "We are afraid of a '
+            'surrender with a handshake."',
+            ["Lucan Ferday", "Lucan Ferday"],
+            id="he-after-three-paragraphs-without-a-name",
+        ),
     ],
 )
 def test_who_speaks_in_each_quote(text: str, speakers: list[str]) -> None:
-    # each construction lost or misattributed a quote of data/heldout/attribution_h to _m
+    # each construction lost or misattributed a quote of data/heldout/attribution_h to _n
     assert [q.speaker for q in extract_quotes(text)] == speakers
 
 

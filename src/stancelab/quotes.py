@@ -259,14 +259,14 @@ _SPEECH_VERBS = [
 ]
 SPEECH_VERBS = frozenset(_SPEECH_VERBS)
 _PARTICIPLES = frozenset(
-    "saying adding warning urging accusing insisting vowing pledging promising describing calling demanding branding dismissing denouncing condemning welcoming praising stressing arguing claiming noting threatening telling assuring reminding concluding thanking".split()
+    "saying adding warning urging accusing insisting vowing pledging promising describing calling demanding branding dismissing denouncing condemning welcoming praising stressing arguing claiming noting threatening telling assuring reminding concluding thanking posting tweeting".split()
 )
 # verbs that introduce a quoted fragment inside reported speech
 _PARTIAL_VERBS = (
     SPEECH_VERBS
     | _PARTICIPLES
     | frozenset(
-        "called calls described describes termed terms branded brands labelled labeled dismissed dismisses condemned condemns denounced denounces rejected rejects welcomed welcomes praised praises hailed hails characterised characterized criticised criticized expressed expresses spoke speaks referred refers likened likens compared was were is are be being been sees saw seeing thanked thanks concluded concludes".split()
+        "called calls described describes termed terms branded brands labelled labeled dismissed dismisses condemned condemns denounced denounces rejected rejects welcomed welcomes praised praises hailed hails characterised characterized criticised criticized expressed expresses spoke speaks referred refers likened likens compared was were is are be being been sees saw seeing thanked thanks concluded concludes posted tweeted".split()
     )
 )
 _NAMING_CUES = re.compile(
@@ -2113,7 +2113,11 @@ class _Article:
             ent = self.resolve_pronoun(low, offset)
             return _Resolution(ent, phrase, offset, offset + len(phrase), cue, method)
         m_role = _ROLE_OF.match(low)
-        if m_role and m_role.group(1) in _PERSON_ROLE_NOUNS:
+        named = any(
+            mn.entity.kind == "person"
+            for mn in self.mentions_between(offset, offset + len(phrase) + 1)
+        )
+        if m_role and m_role.group(1) in _PERSON_ROLE_NOUNS and not named:
             # "The commander of Lormenia's coast guard told …" is a person, not the guard
             ent = self.resolve_role(low[: m_role.end(1)].split(), m_role.group(1), offset)
             if ent is not None:
@@ -2228,6 +2232,14 @@ class _Article:
         cands = self.mentions_between(window_start, pos)
         if want in ("m", "f"):
             persons = [m for m in cands if m.entity.kind == "person"]
+            if not persons:
+                # no one named for three paragraphs (an interview's "he said"): the last
+                # person of that gender named before
+                persons = [
+                    m
+                    for m in self.mentions_between(0, window_start)
+                    if m.entity.kind == "person" and self.gender(m.entity) in (want, None)
+                ][-1:]
             ok = [m for m in persons if self.gender(m.entity) in (want, None)]
             if persons and not ok:
                 # no one of that gender nearby: the nearest further back (the subject of a
@@ -2993,7 +3005,9 @@ _FOR_NAME_START = re.compile(r"\s*For\s+([A-Z][^,\x00]{1,60}),")
 _VERB_WORD = re.compile(rf"\b(?:{_VERB_RE})\b")
 # a reporting verb's form used as a noun: "his first remarks", "the comments"
 _VERB_AS_NOUN = re.compile(
-    rf"\b(?:his|her|their|its|the|a|an|our|my)\s+(?:\w+\s+)?(?:{_VERB_RE})\b"
+    rf"\b(?:his|her|their|its|the|a|an|our|my)\s+(?:[\w'’-]+\s+)?(?:{_VERB_RE})\b"
+    # … and a passive "when asked about …" that names no new speaker
+    r"|\b(?:when|if|once|after|before|as)\s+(?:asked|pressed|questioned)\b"
 )
 _SUBJECT_OF_POSSESSIVE = {"his": "He", "her": "She", "their": "They"}
 _IN_THEIR_VIEW = re.compile(
