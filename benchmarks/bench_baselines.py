@@ -7,8 +7,9 @@ For each scorer (default, vader, prototypes, or those given with
   process by ``stancelab.evaluation.stance_metrics``): macro-F1, per-class
   F1, Spearman of speaker means, and expected calibration error (10 bins,
   top-class confidence);
-* held out (``data/heldout/blind_*.jsonl``: 2,061 team-written news-style
-  quotes in thirteen fictional conflicts, never trained or tuned on): the same
+* held out (``data/heldout/blind_*.jsonl``: ``blind_g``, 476 team-written
+  news-style quotes in three fictional conflicts, never trained or tuned on; the
+  older ``blind_a`` to ``_f`` became training data in part o): the same
   figures pooled, and macro-F1 and ECE per file; ``ece_if_calibrated_p95`` is
   the ECE a perfectly calibrated model with the same confidences stays under
   in 95% of samples of that size;

@@ -35,6 +35,10 @@ CORPORA = {
     "attribution_l": (ROOT / "data/heldout/attribution_l", 0.97, 0.92, 0.56),
     "attribution_m": (ROOT / "data/heldout/attribution_m", 0.97, 0.97, 0.69),
     "attribution_n": (ROOT / "data/heldout/attribution_n", 0.98, 0.88, 0.62),
+    "attribution_o": (ROOT / "data/heldout/attribution_o", 0.96, 0.88, 0.56),
+    "attribution_p": (ROOT / "data/heldout/attribution_p", 0.98, 0.93, 0.53),
+    "attribution_q": (ROOT / "data/heldout/attribution_q", 0.98, 0.86, 0.46),
+    "attribution_r": (ROOT / "data/heldout/attribution_r", 0.98, 0.90, 0.68),
 }
 
 
