@@ -76,6 +76,14 @@ def test_stance_score_fields() -> None:
     }
 
 
+def test_rounded_probabilities_still_sum_to_one() -> None:
+    for probs in ([1, 1, 1], [0.0061115, 0.9824655, 0.011423], [2, 1, 1]):
+        s = StanceScore.from_probabilities(probs)
+        assert abs(sum(s.probabilities.values()) - 1) < 1e-9, s.probabilities
+        assert all(v == round(v, 6) for v in s.probabilities.values())
+    assert StanceScore.from_probabilities([1, 1, 1]).probabilities["escalation"] == 0.333334
+
+
 def test_accepts_strings_quotes_and_dicts() -> None:
     q = Quote("a1", 0, 10, TEXTS[0])
     a = score_quotes([q, {"quote": TEXTS[1]}, TEXTS[2]], scorer="vader")
@@ -400,6 +408,50 @@ def test_quantize_int8_uses_all_8_bits_where_safe() -> None:
                 m.__class__ = m.__class__.__mro__[1]
         err7 = (q(x) - exact).abs().mean().item()
     assert err < 0.7 * err7
+
+
+def test_scaling_an_outlier_channel_brings_int8_closer_to_fp32() -> None:
+    import copy
+
+    import torch
+
+    from stancelab.scoring import quantize_int8
+
+    torch.manual_seed(0)
+    fp = torch.nn.Sequential(torch.nn.Linear(96, 64), torch.nn.GELU(), torch.nn.Linear(64, 8))
+    x = torch.randn(32, 96)
+    x[:, 7] *= 25  # one channel sets the activation range, as [CLS] does in MiniLM
+    before = x.clone()
+    with torch.inference_mode():
+        exact = fp(x)
+        plain = quantize_int8(copy.deepcopy(fp))
+        scaled = quantize_int8(fp, outliers={"0": (7, 10.0)})
+        err_plain = (plain(x) - exact).abs().mean().item()
+        err_scaled = (scaled(x) - exact).abs().mean().item()
+    assert torch.equal(x, before)  # the input is restored: other layers read it too
+    assert torch.equal(fp(x), exact)  # the fp32 model is not modified
+    assert type(scaled[0]).__name__.startswith("OutlierScaled")
+    assert not type(scaled[2]).__name__.startswith("OutlierScaled")
+    assert err_scaled < 0.6 * err_plain
+    with pytest.raises(ValueError, match="per-batch"):
+        quantize_int8(fp, per_token=True, outliers={"0": (7, 10.0)})
+
+
+def test_outlier_channels_are_found_on_a_probe(tiny_models) -> None:
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+
+    from stancelab.scoring import find_outlier_channels
+
+    model = AutoModel.from_pretrained(tiny_models["encoder"], add_pooling_layer=False).eval()
+    tokenizer = AutoTokenizer.from_pretrained(tiny_models["encoder"])
+    assert find_outlier_channels(model, tokenizer) == {}  # random weights: no outliers
+    with torch.no_grad():
+        model.embeddings.LayerNorm.weight[5] = 40.0  # channel 5 now dwarfs the others
+    found = find_outlier_channels(model, tokenizer)
+    assert found["encoder.layer.0.attention.self.query"][0] == 5
+    assert found["encoder.layer.0.attention.self.query"][1] > 2.0
+    assert all(name.startswith("encoder.layer.") for name in found)
 
 
 def test_per_token_int8_rows_do_not_depend_on_batch_mates() -> None:

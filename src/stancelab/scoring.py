@@ -102,6 +102,26 @@ LEXICAL_NAME = "stance_lexical"
 PRECISIONS = ("int8", "int8-token", "bf16", "fp32")
 """Encoder precisions of :class:`SentenceEncoder`; ``int8`` is the default scorer's."""
 
+OUTLIER_PROBE: tuple[str, ...] = (
+    "The minister said talks would resume on Monday in the capital.",
+    "We will not accept any deal that gives away our land.",
+    "Both sides agreed to a ceasefire and an exchange of prisoners.",
+    "The army said it had shot down two drones near the border overnight.",
+    "Residents told reporters they had no water and no electricity.",
+    "Any attack on our ships will be met with a swift and decisive response.",
+    "The envoy called on all parties to show restraint.",
+    "Prices for bread and fuel have doubled since the blockade began.",
+    "It is too early to say whether the agreement will hold.",
+    "Thank you all for coming.",
+    "Sanctions",
+    "a reckless gamble",
+)
+"""Sentences run through the fp32 encoder at load to find outlier channels for int8.
+
+See :func:`find_outlier_channels`. They are fixed, so every install finds the same
+channels for the same model.
+"""
+
 PROB_FIELDS: dict[str, str] = {label: f"p_{label}" for label in LABELS}
 """Flat output field per class: ``p_escalation``, ``p_de-escalation``, ``p_neutral``."""
 
@@ -178,12 +198,16 @@ class StanceScore:
         p = [max(0.0, float(x)) for x in probs]
         total = sum(p) or 1.0
         p = [x / total for x in p]
-        label = stance or LABELS[max(range(3), key=lambda i: (p[i], -i))]
+        top = max(range(3), key=lambda i: (p[i], -i))
+        label = stance or LABELS[top]
         score = min(1.0, max(-1.0, p[0] - p[1]))
+        rounded = [round(x, 6) for x in p]
+        # six decimals each, and still a sum of 1: the largest takes the rounding remainder
+        rounded[top] = round(1.0 - sum(x for i, x in enumerate(rounded) if i != top), 6)
         return cls(
             stance=label,
             escalation_score=round(score, 6),
-            probabilities={k: round(v, 6) for k, v in zip(LABELS, p, strict=True)},
+            probabilities=dict(zip(LABELS, rounded, strict=True)),
             scorer=scorer,
         )
 
@@ -371,7 +395,8 @@ def scorer_fingerprint(
     files (so retraining invalidates cached scores); for a local model
     folder, its files' names, sizes and modification times; for ``default`` in
     ``int8`` or ``int8-token``, whether this CPU quantises activations to 8 or 7 bits
-    (:func:`full_range_int8_supported`). Score caches are keyed by it.
+    (:func:`full_range_int8_supported`), and for ``int8`` the outlier-channel
+    scaling of :func:`quantize_int8`. Score caches are keyed by it.
 
     Example:
         >>> scorer_fingerprint("vader") == scorer_fingerprint("vader")
@@ -400,6 +425,8 @@ def scorer_fingerprint(
                 h.update(f.name.encode() + file_sha256(f).encode())
         if options.get("precision", "int8") in {"int8", "int8-token"}:  # 8 or 7 bits, by CPU
             h.update(f"activation-bits:{8 if full_range_int8_supported() else 7}".encode())
+        if options.get("precision", "int8") == "int8":  # outlier channels scaled since 2026-11-27
+            h.update(b"int8-outlier-channels")
     elif model is not None and Path(model).expanduser().exists():
         root = Path(model).expanduser()
         for f in sorted(root.rglob("*")) if root.is_dir() else [root]:
@@ -987,7 +1014,9 @@ class SentenceEncoder:
     * ``workers`` batches run at once, each on one intra-op thread (small
       matrices scale better across batches than inside one);
     * ``precision="int8"`` applies per-channel dynamic int8 quantisation to
-      every linear layer (x86 kernels); ``"int8-token"`` does too, with one
+      every linear layer (x86 kernels), after scaling down the few input
+      channels whose outliers would set a layer's whole activation range
+      (:func:`find_outlier_channels`, on a fixed probe); ``"int8-token"`` does too, with one
       activation range per token; ``"bf16"`` casts the weights to bfloat16;
       ``"fp32"`` keeps full precision.
 
@@ -1043,8 +1072,11 @@ class SentenceEncoder:
         if adapter is not None:
             merge_adapter(enc, adapter)
         enc.eval()
-        if precision in {"int8", "int8-token"}:
-            enc = quantize_int8(enc, per_token=precision == "int8-token")
+        if precision == "int8":
+            outliers = find_outlier_channels(enc, self.tokenizer)
+            enc = quantize_int8(enc, outliers=outliers)
+        elif precision == "int8-token":
+            enc = quantize_int8(enc, per_token=True)
         elif precision == "bf16":
             enc = enc.to(torch.bfloat16)
         self.model = enc
@@ -1135,7 +1167,11 @@ class SentenceEncoder:
         return out
 
 
-def quantize_int8(model: torch.nn.Module, per_token: bool = False) -> torch.nn.Module:
+def quantize_int8(
+    model: torch.nn.Module,
+    per_token: bool = False,
+    outliers: Mapping[str, tuple[int, float]] | None = None,
+) -> torch.nn.Module:
     """Per-channel dynamic int8 quantisation of every ``nn.Linear`` (CPU, x86 kernels).
 
     PyTorch's dynamic linear layers quantise their input to 7 bits
@@ -1149,19 +1185,104 @@ def quantize_int8(model: torch.nn.Module, per_token: bool = False) -> torch.nn.M
     text's result moves with its batch mates. ``per_token=True`` gives every
     token its own range instead (:func:`_per_token_linear_class`): results no
     longer depend on the batch and come closer to fp32, at some speed.
+
+    ``outliers`` (from :func:`find_outlier_channels`, per-batch ranges only)
+    names, per linear layer, one input channel whose values dwarf the others' and
+    a factor ``s``: that weight column is multiplied by ``s`` before
+    quantisation, and at run time the channel is divided by ``s`` before the
+    layer quantises its input (and restored afterwards, since other layers read
+    the same tensor). In exact arithmetic the output is unchanged; in int8 the
+    activation range is no longer set by one channel. ``model`` is not modified.
     """
+    import copy
+
+    import torch
     from torch.ao.nn.quantized.dynamic import Linear as DynamicLinear
 
+    if outliers and per_token:
+        raise ValueError("outliers apply to per-batch int8 only; per-token ranges do not need them")
+    if outliers:
+        model = copy.deepcopy(model)
+        with torch.no_grad():
+            for name, (channel, scale) in outliers.items():
+                model.get_submodule(name).weight[:, channel] *= scale
     model = _quantize_linears(model)
     full_range = full_range_int8_supported()
-    for module in model.modules():
+    for name, module in model.named_modules():
         if type(module) is not DynamicLinear:
             continue
         if per_token:
             _per_token_linear_class().convert(module, reduce_range=not full_range)
-        elif full_range:
+            continue
+        if full_range:
             module.__class__ = _full_range_linear_class()  # same state, 8-bit activations
+        if outliers and name in outliers:
+            channel, scale = outliers[name]
+            module.__class__ = _outlier_linear_class(type(module))
+            module._outlier_channel, module._outlier_inverse = int(channel), 1.0 / float(scale)
     return model
+
+
+def find_outlier_channels(
+    model: torch.nn.Module,
+    tokenizer: Any,
+    texts: Sequence[str] = OUTLIER_PROBE,
+    ratio: float = 4.0,
+    min_scale: float = 2.0,
+) -> dict[str, tuple[int, float]]:
+    """The input channel of each linear layer whose range dwarfs the others', if any.
+
+    BERT-like encoders put a few huge values into one or two hidden channels,
+    mostly at the ``[CLS]`` token (all-MiniLM-L6-v2: about 28 in channel 99
+    of every feed-forward input, where a typical channel stays under 2). With
+    one activation range per batch, that one value sets the int8 grid for
+    every token. :func:`quantize_int8` takes the result and scales such a
+    channel down to the next largest one's range.
+
+    Args:
+        model: The fp32 encoder, before quantisation.
+        tokenizer: Its tokenizer.
+        texts: The probe, run once through ``model``.
+        ratio: A channel is listed when its largest absolute value is at least
+            ``ratio`` times the median channel's ...
+        min_scale: ... and at least ``min_scale`` times the next largest
+            channel's (smaller gains do not pay for the extra work per call).
+
+    Returns:
+        ``{linear layer name: (channel, scale)}``, ``scale`` being the channel's
+        largest absolute value over the next largest channel's.
+    """
+    import torch
+
+    peaks: dict[str, torch.Tensor] = {}
+
+    def record(name: str) -> Callable[..., None]:
+        def hook(module: Any, inputs: tuple[torch.Tensor, ...], output: Any) -> None:
+            x = inputs[0].detach().abs().reshape(-1, inputs[0].shape[-1]).amax(0)
+            peaks[name] = torch.maximum(peaks[name], x) if name in peaks else x
+
+        return hook
+
+    handles = [
+        m.register_forward_hook(record(n))
+        for n, m in model.named_modules()
+        if isinstance(m, torch.nn.Linear)
+    ]
+    try:
+        with torch.inference_mode():
+            for text in texts:  # one at a time: no padding tokens in the statistics
+                ids = tokenizer(text, return_tensors="pt", truncation=True, max_length=128)
+                model(input_ids=ids["input_ids"])
+    finally:
+        for h in handles:
+            h.remove()
+    found: dict[str, tuple[int, float]] = {}
+    for name, peak in peaks.items():
+        top = torch.topk(peak, 2)
+        first, second = float(top.values[0]), float(top.values[1])
+        if second > 0 and first >= max(ratio * float(peak.median()), min_scale * second):
+            found[name] = (int(top.indices[0]), first / second)
+    return found
 
 
 def _quantize_linears(model: torch.nn.Module) -> torch.nn.Module:
@@ -1223,6 +1344,27 @@ def _full_range_linear_class() -> type:
             return y.to(x.dtype)
 
     return FullRangeDynamicLinear
+
+
+@functools.cache
+def _outlier_linear_class(base: type) -> type:
+    """``base`` (a dynamic int8 linear class) scaling one input channel down first."""
+
+    class OutlierScaledLinear(base):  # type: ignore[misc, valid-type]
+        """Dynamic int8 linear layer whose input channel ``_outlier_channel`` is scaled
+        by ``_outlier_inverse`` before quantisation (its weight column was scaled up)."""
+
+        def forward(self, x: torch.Tensor) -> torch.Tensor:
+            column = x.select(-1, self._outlier_channel)
+            kept = column.clone()
+            column.mul_(self._outlier_inverse)
+            try:
+                return super().forward(x)
+            finally:
+                column.copy_(kept)  # other layers read the same tensor
+
+    OutlierScaledLinear.__name__ = f"OutlierScaled{base.__name__}"
+    return OutlierScaledLinear
 
 
 @functools.cache
