@@ -1166,10 +1166,33 @@ def test_who_speaks_in_real_news_constructions(text: str, speaker: str) -> None:
             ["Lucan Ferday", "Lucan Ferday"],
             id="he-after-three-paragraphs-without-a-name",
         ),
+        pytest.param(
+            "SEDH AMAR - Mirela Santo has run Brightwell International for nine years. Four "
+            "days after two of the agency's drivers were killed, she sat down with the Ledger."
+            '\n\n"We are not leaving," Santo said.\n\nHer conditions are specific. Brightwell '
+            "wants written guarantees of safe passage from both governments. Without them, she "
+            'said, the convoys will stop "on the first of March".',
+            ["Mirela Santo", "Mirela Santo"],
+            id="an-organisation-named-international",
+        ),
+        pytest.param(
+            '"Our gas and our ports are not unlimited," President Dzhamal Orezov said.\n\nThe '
+            "state broadcaster later quoted him as saying that his country "
+            '"has never used a keyboard as a weapon".',
+            ["Dzhamal Orezov", "Dzhamal Orezov"],
+            id="quoted-him-as-saying-that",
+        ),
+        pytest.param(
+            '"Our gas and our ports are not unlimited," President Dzhamal Orezov said.\n\nThe '
+            "English-language service of the state broadcaster later quoted him as saying that "
+            'his country "has never used a keyboard as a weapon".',
+            ["Dzhamal Orezov", "Dzhamal Orezov"],
+            id="an-adjective-compound-is-no-name",
+        ),
     ],
 )
 def test_who_speaks_in_each_quote(text: str, speakers: list[str]) -> None:
-    # each construction lost or misattributed a quote of data/heldout/attribution_h to _n
+    # each construction lost or misattributed a quote of data/heldout/attribution_h to _r
     assert [q.speaker for q in extract_quotes(text)] == speakers
 
 

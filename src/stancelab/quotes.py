@@ -633,6 +633,7 @@ _ORG_NOUNS = frozenset(
         "organisation",
         "organization",
         "institute",
+        "international",
         "group",
         "bank",
         "court",
@@ -1298,6 +1299,9 @@ _COMPANY_ENDINGS = frozenset(
 )
 
 
+_ADJECTIVE_COMPOUND = re.compile(rf"[{_UPPER}][{_LOWER}]+-[{_LOWER}]{{3,}}")
+
+
 @functools.lru_cache(maxsize=32768)
 def _run_shape(words: tuple[str, ...]) -> _RunShape:
     """Classify a run's words (cached: the same runs recur across articles)."""
@@ -1308,6 +1312,8 @@ def _run_shape(words: tuple[str, ...]) -> _RunShape:
         single = _POSSESSIVE_END.sub("", words[0]).strip(".")
         if single.lower() in _NOT_NAMES or single.lower() in _TIME_WORDS:
             return _SKIP_RUN  # pronouns, days and months, countries: never a person
+        if _ADJECTIVE_COMPOUND.fullmatch(single):
+            return _SKIP_RUN  # "the English-language service", "a Moscow-based analyst"
     if all(w.strip("’'s") in _ROLE_LIKE for w in lw):
         return _SKIP_RUN  # "Ministry", "The Army": a common noun at the start of a sentence
     if any(w in _TIME_WORDS for w in low_all) and len(words) == 1:
@@ -3063,9 +3069,10 @@ _SPEAKER_LABEL = re.compile(
     rf"\s*([{_UPPER}][{_UPPER}'’-]{{2,}}(?:\s+[{_UPPER}][{_UPPER}'’-]{{2,}})?)\s*:\s*$"
 )
 _QUOTE_CHARS = re.compile('[\x00"“”«»„]')
-_QUOTED_AS_SAYING = re.compile(
-    rf"\bquoted\s+(him|her|them|{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{0,2}})\s+as\s+saying\s*[:,]?\s*$"
-)
+_QUOTED_WHO = rf"\bquoted\s+(him|her|them|{_CAP_TOKEN}(?:\s+{_CAP_TOKEN}){{0,2}})\s+as\s+saying"
+_QUOTED_AS_SAYING = re.compile(_QUOTED_WHO + r"\s*[:,]?\s*$")  # "… quoted him as saying: “…”"
+_QUOTED_AS_SAYING_THAT = re.compile(_QUOTED_WHO + r"\b")  # "… as saying that it was “…”"
+_OBJECT_TO_SUBJECT = {"him": "he", "her": "she", "them": "they"}
 _ROLE_OF = re.compile(r"(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?([\w-]+)\s+of\s+")
 _LETTERS = frozenset("letter memo memorandum cable note message email e-mail release".split())
 _GROUP_HEADS = frozenset("party movement alliance coalition front bloc militia".split())
@@ -3280,9 +3287,7 @@ class _Extractor:
                 )
         m_quoted = _QUOTED_AS_SAYING.search(seg)
         if m_quoted:  # "the agency later quoted him as saying:" is his quote
-            who = {"him": "he", "her": "she", "them": "they"}.get(
-                m_quoted.group(1), m_quoted.group(1)
-            )
+            who = _OBJECT_TO_SUBJECT.get(m_quoted.group(1), m_quoted.group(1))
             return art.resolve(who, ss + m_quoted.start(1), "quoted as saying", "before")
         m = _BEFORE.search(seg)
         if not m and seg.rstrip().endswith(":"):
@@ -3564,6 +3569,11 @@ class _Extractor:
             r = art.resolve(pron, ss + m_view.start(1), "in " + owner, "partial")
             if r is not None and r.entity is not None:
                 return r
+        # "The broadcaster later quoted him as saying that his country “…”": his words
+        m_quoted = _QUOTED_AS_SAYING_THAT.search(seg)
+        if m_quoted:
+            who = _OBJECT_TO_SUBJECT.get(m_quoted.group(1), m_quoted.group(1))
+            return art.resolve(who, ss + m_quoted.start(1), "quoted as saying", "partial")
         # "X's position is that the island “…”, according to Minister Y"
         m_acc = _ACCORDING.match(self._right(k, sp))
         if m_acc:
